@@ -1,0 +1,28 @@
+"""Base model for the shared domain types: immutable, typed, exact Decimal parsing."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+
+class FrozenModel(BaseModel):
+    """Immutable pydantic model; numbers coerce to `str` ids and `Decimal` money without float."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        coerce_numbers_to_str=True,
+        arbitrary_types_allowed=True,
+        ser_json_inf_nan="strings",
+    )
+
+
+class VenueModel(BaseModel):
+    """Base for raw venue response models: venue field names kept, unknown fields tolerated."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="allow",
+        coerce_numbers_to_str=True,
+        populate_by_name=True,
+    )
