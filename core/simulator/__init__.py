@@ -1,0 +1,94 @@
+"""Shared simulator engine and ASGI toolkit that each venue's wire-faithful simulator builds on.
+
+`Exchange` is a deterministic in-memory derivatives venue (matching, positions, margin, funding,
+income, events) driven by a `SimClock` and a seed. `SimApp`/`Router`/`SimRequest`/`SimResponse`
+form a dependency-free ASGI 3 layer; `FaultInjector`, `SimulatorTransport`, `SimRateLimits` and
+`running_server` let tests exercise clients against it in process or over a real socket.
+"""
+
+from .accounts import FUTURES_WALLET, CommissionRate, PositionView, SimAccount, SimBalance, SimPosition
+from .asgi import INPROCESS_SCOPE_KEY, SimApp
+from .book import OrderBook
+from .clock import ManualClock, SimClock, WallClock
+from .engine import Exchange
+from .errors import RejectReason, SimRejected
+from .events import (
+    BalanceEvent,
+    BookEvent,
+    ExecType,
+    FillEvent,
+    FundingEvent,
+    MarkPriceEvent,
+    OrderEvent,
+    PositionEvent,
+    SimEvent,
+    TradeEvent,
+)
+from .faults import Fault, FaultInjector, FaultKind, SimulatedNetworkFault
+from .ids import IdGenerator
+from .income import IncomeType, SimIncome, SimTransfer
+from .instruments import SimInstrument
+from .market import BookView
+from .messages import RawNumber, SimRequest, SimResponse, decimal_text, dumps, json_response, text_response
+from .orders import Lifecycle, SimFill, SimOrder
+from .ratelimit import RateLimitResult, RateLimitRule, SimRateLimits
+from .routing import Router
+from .server import run, running_server, server_thread
+from .transport import LoggedRequest, SimulatorTransport
+
+__all__ = [
+    "FUTURES_WALLET",
+    "INPROCESS_SCOPE_KEY",
+    "BalanceEvent",
+    "BookEvent",
+    "BookView",
+    "CommissionRate",
+    "Exchange",
+    "ExecType",
+    "Fault",
+    "FaultInjector",
+    "FaultKind",
+    "FillEvent",
+    "FundingEvent",
+    "IdGenerator",
+    "IncomeType",
+    "Lifecycle",
+    "LoggedRequest",
+    "ManualClock",
+    "MarkPriceEvent",
+    "OrderBook",
+    "OrderEvent",
+    "PositionEvent",
+    "PositionView",
+    "RateLimitResult",
+    "RateLimitRule",
+    "RawNumber",
+    "RejectReason",
+    "Router",
+    "SimAccount",
+    "SimApp",
+    "SimBalance",
+    "SimClock",
+    "SimEvent",
+    "SimFill",
+    "SimIncome",
+    "SimInstrument",
+    "SimOrder",
+    "SimPosition",
+    "SimRateLimits",
+    "SimRejected",
+    "SimRequest",
+    "SimResponse",
+    "SimTransfer",
+    "SimulatedNetworkFault",
+    "SimulatorTransport",
+    "TradeEvent",
+    "WallClock",
+    "decimal_text",
+    "dumps",
+    "json_response",
+    "run",
+    "running_server",
+    "server_thread",
+    "text_response",
+]
