@@ -136,7 +136,11 @@ class TimestampOutOfWindow(VenueError):
 
 
 class ExchangeUnavailable(VenueError):
-    """The venue answered with a server error or maintenance notice."""
+    """The venue answered with a server error; unless `definite`, a sent order may still have been accepted."""
+
+    def __init__(self, message: str = "", *, definite: bool = False, **kw: object) -> None:
+        self.definite = definite
+        super().__init__(message, **kw)  # type: ignore[arg-type]
 
 
 class NetworkError(VenueError):

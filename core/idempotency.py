@@ -57,6 +57,8 @@ async def place_once(
             return await submit()
         cause: VenueError = exc
     except ExchangeUnavailable as exc:
+        if exc.definite:
+            raise
         cause = exc
     for attempt in range(lookups):
         await anyio.sleep(backoff_s * (2**attempt) if attempt else 0)

@@ -13,6 +13,7 @@ from ..clock import ServerClock
 from ..endpoint import Endpoint
 from ..errors import (
     ExchangeUnavailable,
+    IPBanned,
     NetworkError,
     RateLimited,
     RequestInfo,
@@ -109,6 +110,8 @@ class RestClient:
                 resynced = True
                 await self.clock.resync()
                 self._emit("clock_resync", offset_ms=self.clock.offset_ms)
+            except IPBanned:
+                raise
             except RateLimited:
                 attempt += 1
                 if not safe or attempt >= attempts:

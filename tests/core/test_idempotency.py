@@ -72,3 +72,14 @@ def test_client_order_ids_are_unique_and_within_rules() -> None:
     assert all(re.fullmatch(r"[A-Za-z0-9]{1,20}", v) for v in values)
     other = ClientOrderIds(prefix="vk", max_length=20)
     assert values.isdisjoint({other.new() for _ in range(100)})
+
+
+async def test_definite_server_failure_is_not_looked_up() -> None:
+    async def submit() -> str:
+        raise ExchangeUnavailable("Service Unavailable.", venue="v", status=503, definite=True)
+
+    async def lookup() -> str:
+        raise AssertionError("a definite failure needs no lookup")
+
+    with pytest.raises(ExchangeUnavailable):
+        await place_once(submit, lookup, client_order_id="c", venue="v")

@@ -117,3 +117,22 @@ async def test_signature_is_not_in_error_request_info(make_client: MakeClient) -
     with pytest.raises(ExchangeUnavailable) as info:
         await make_client(handler, attempts=1).call(GET_THING, {"symbol": "X"})
     assert "signature" not in repr(info.value) and "signature" not in str(info.value.request.params)  # type: ignore[union-attr]
+
+
+async def test_ip_ban_is_never_retried(make_client: MakeClient) -> None:
+    from venuekit.core import IPBanned
+
+    calls = 0
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        return httpx.Response(418, json={})
+
+    client = make_client(handler)
+
+    client.codec.decode = lambda endpoint, response, request: (_ for _ in ()).throw(  # type: ignore[method-assign]
+        IPBanned("banned", venue="toy", status=418))
+    with pytest.raises(IPBanned) as info:
+        await client.call(GET_THING)
+    assert calls == 1 and info.value.status == 418

@@ -1,0 +1,359 @@
+"""Limiter state in Redis, so every process and account of one venue draws on the same quotas and bans.
+
+Each operation is one Lua script run atomically on the server, and the scripts read the clock with
+`redis.call('TIME')`: windows and bans are measured on one clock that every process agrees on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Final, Literal, Self, TypeVar, get_args
+
+import anyio
+from redis.asyncio import Redis
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import NoScriptError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from ..clock import local_ms
+from ..errors import VenueError
+from .store import LimiterStore, MemoryStore, Reservation
+
+T = TypeVar("T")
+OnUnavailable = Literal["raise", "local"]
+ENV_URL: Final = "VENUEKIT_LIMITER_URL"
+ENV_ON_UNAVAILABLE: Final = "VENUEKIT_LIMITER_ON_UNAVAILABLE"
+ENV_PROCESS_COUNT: Final = "VENUEKIT_LIMITER_PROCESS_COUNT"
+_SCHEMES: Final = ("redis://", "rediss://", "unix://")
+_UNREACHABLE: Final = (RedisConnectionError, RedisTimeoutError, OSError)
+log = logging.getLogger("venuekit.ratelimit.redis")
+
+_NOW = "local t = redis.call('TIME')\nlocal now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
+
+# KEYS: counter stems; ARGV: (units, limit, window_ms) per key. Returns {wait_ms, server_ms}.
+_RESERVE = (
+    _NOW
+    + """
+local wait, windows = 0, {}
+for i = 1, #KEYS do
+  local units, limit, window = tonumber(ARGV[3*i-2]), tonumber(ARGV[3*i-1]), tonumber(ARGV[3*i])
+  local start = now - now % window
+  local key = KEYS[i] .. ':' .. window .. ':' .. string.format('%.0f', start)
+  local left = start + window - now
+  windows[i] = {key, units, left}
+  if tonumber(redis.call('GET', key) or '0') + units > limit and left > wait then wait = left end
+end
+if wait > 0 then return {wait, now} end
+for i = 1, #windows do
+  redis.call('INCRBY', windows[i][1], windows[i][2])
+  redis.call('PEXPIRE', windows[i][1], windows[i][3])
+end
+return {0, now}
+"""
+)
+
+# KEYS[1]: counter stem; ARGV: window_ms, used. Raises the current window's counter to `used`.
+_OBSERVE = (
+    _NOW
+    + """
+local window, used = tonumber(ARGV[1]), tonumber(ARGV[2])
+local start = now - now % window
+local key = KEYS[1] .. ':' .. window .. ':' .. string.format('%.0f', start)
+if used > tonumber(redis.call('GET', key) or '0') then
+  redis.call('SET', key, used, 'PX', start + window - now)
+end
+return now
+"""
+)
+
+# KEYS[1]: block key; ARGV: remaining_ms, reason. Keeps the later of the stored and the new block.
+_BLOCK = (
+    _NOW
+    + """
+local left = tonumber(ARGV[1])
+local untl = now + left
+if untl > tonumber(redis.call('HGET', KEYS[1], 'until') or '0') then
+  redis.call('HSET', KEYS[1], 'until', string.format('%.0f', untl), 'reason', ARGV[2])
+  redis.call('PEXPIRE', KEYS[1], left)
+end
+return now
+"""
+)
+
+# KEYS: block keys. Returns {remaining_ms, reason, server_ms} of the latest block in force, or {0, '', server_ms}.
+_BLOCKED = (
+    _NOW
+    + """
+local best, reason = 0, ''
+for i = 1, #KEYS do
+  local v = redis.call('HMGET', KEYS[i], 'until', 'reason')
+  local u = tonumber(v[1])
+  if u and u > now and u > best then best, reason = u, v[2] end
+end
+if best == 0 then return {0, '', now} end
+return {best - now, reason, now}
+"""
+)
+
+# KEYS[1]: claim key; ARGV[1]: owner token. Deletes the claim only if this owner still holds it.
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+class LimiterUnavailable(VenueError):
+    """The shared limiter store cannot be reached, and the store is set to refuse rather than guess."""
+
+    default_message = "shared rate-limit store unreachable; not sending"
+
+
+class _Script:
+    """One Lua script run by SHA (EVALSHA), loaded into the server's script cache when it is missing."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.sha = hashlib.sha1(source.encode()).hexdigest()
+
+    async def __call__(self, client: Redis, keys: Sequence[str], args: Sequence[str | int]) -> Any:
+        try:
+            return await client.evalsha(self.sha, len(keys), *keys, *args)
+        except NoScriptError:
+            self.sha = await client.script_load(self.source)
+            return await client.evalsha(self.sha, len(keys), *keys, *args)
+
+
+def _text(value: object) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+class RedisStore:
+    """`LimiterStore` on Redis: counters and blocks shared by all processes using the same server and prefix.
+
+    Time comes from the Redis server, so the `now_ms` arguments of `reserve` and `observe` are ignored.
+    Absolute times cross the boundary as durations: `block(until_ms)` is read against `now_ms` (the
+    caller's clock, `local_ms` by default) and `blocked(keys, now_ms)` answers in the caller's clock.
+    When Redis cannot be reached, `on_unavailable="raise"` raises `LimiterUnavailable` (nothing is sent);
+    `"local"` falls back to per-process counters with every limit divided by `process_count`, logs one
+    warning per outage, and tries Redis again after `retry_s`.
+    """
+
+    def __init__(
+        self,
+        client: Redis,
+        *,
+        prefix: str = "venuekit:",
+        on_unavailable: OnUnavailable = "raise",
+        process_count: int = 1,
+        timeout_s: float = 0.5,
+        retry_s: float = 5.0,
+        now_ms: Callable[[], int] = local_ms,
+        owns_client: bool = False,
+    ) -> None:
+        if on_unavailable not in get_args(OnUnavailable):
+            raise ValueError(f"on_unavailable must be one of {get_args(OnUnavailable)}, not {on_unavailable!r}")
+        if process_count < 1:
+            raise ValueError("process_count must be at least 1")
+        self.client = client
+        self.prefix = prefix
+        self.on_unavailable: OnUnavailable = on_unavailable
+        self.process_count = process_count
+        self.timeout_s = timeout_s
+        self.retry_s = retry_s
+        self.fallback = MemoryStore()
+        self.last_server_ms: int | None = None
+        self._now = now_ms
+        self._owns_client = owns_client
+        self._down_since: float | None = None
+        self._claims: dict[str, tuple[str, float]] = {}
+        self._scripts = {name: _Script(src) for name, src in (
+            ("reserve", _RESERVE), ("observe", _OBSERVE), ("block", _BLOCK), ("blocked", _BLOCKED),
+            ("release", _RELEASE),
+        )}
+
+    @classmethod
+    def from_url(cls, url: str, *, timeout_s: float = 0.5, **options: Any) -> Self:
+        """Connect lazily to `redis://`, `rediss://` or `unix://`; socket and connect timeouts are `timeout_s`."""
+        if not url.startswith(_SCHEMES):
+            raise ValueError(f"limiter URL must start with one of {_SCHEMES}")
+        client = Redis.from_url(
+            url,
+            socket_timeout=timeout_s,
+            socket_connect_timeout=timeout_s,
+            retry=Retry(NoBackoff(), 1),
+            decode_responses=True,
+        )
+        return cls(client, timeout_s=timeout_s, owns_client=True, **options)
+
+    @property
+    def degraded(self) -> bool:
+        """True while Redis is unreachable and the per-process fallback is in use."""
+        return self._down_since is not None
+
+    def __repr__(self) -> str:
+        return f"RedisStore(prefix={self.prefix!r}, on_unavailable={self.on_unavailable!r}, degraded={self.degraded})"
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, et: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        if self._owns_client:
+            await self.client.aclose()
+
+    async def _guard(self, remote: Callable[[], Awaitable[T]], local: Callable[[], Awaitable[T]]) -> T:
+        """Run on Redis within a bounded time; on failure raise or fall back, as configured."""
+        if self._down_since is not None and time.monotonic() - self._down_since < self.retry_s:
+            return await local()
+        try:
+            with anyio.fail_after(self.timeout_s * 4):
+                result = await remote()
+        except _UNREACHABLE as exc:
+            if self.on_unavailable == "raise":
+                reason = f"shared limiter store unreachable ({type(exc).__name__}); not sending"
+                raise LimiterUnavailable(reason) from exc
+            if self._down_since is None:
+                log.warning(
+                    "limiter store unreachable (%s); using per-process limits (1/%d of each quota) until it is back",
+                    type(exc).__name__, self.process_count,
+                )
+            self._down_since = time.monotonic()
+            return await local()
+        if self._down_since is not None:
+            log.warning("limiter store reachable again; shared limits restored")
+            self._down_since = None
+        return result
+
+    def _run(self, name: str, keys: Sequence[str], args: Sequence[str | int]) -> Callable[[], Awaitable[Any]]:
+        async def call() -> Any:
+            return await self._scripts[name](self.client, [self.prefix + k for k in keys], args)
+
+        return call
+
+    def _share(self, items: Sequence[Reservation]) -> list[Reservation]:
+        n = self.process_count
+        return [Reservation(i.key, i.units, max(1, i.limit // n), i.window_ms) for i in items]
+
+    async def reserve(self, items: Sequence[Reservation], now_ms: int) -> int:
+        if not items:
+            return 0
+        args = [v for i in items for v in (i.units, i.limit, i.window_ms)]
+        remote = self._run("reserve", [i.key for i in items], args)
+
+        async def shared() -> int:
+            wait, server_ms = await remote()
+            self.last_server_ms = int(server_ms)
+            return int(wait)
+
+        async def local() -> int:
+            return await self.fallback.reserve(self._share(items), now_ms)
+
+        return await self._guard(shared, local)
+
+    async def observe(self, key: str, window_ms: int, used: int, now_ms: int) -> None:
+        remote = self._run("observe", [key], [window_ms, used])
+
+        async def shared() -> None:
+            self.last_server_ms = int(await remote())
+
+        async def local() -> None:
+            await self.fallback.observe(key, window_ms, -(-used // self.process_count), now_ms)
+
+        await self._guard(shared, local)
+
+    async def block(self, key: str, until_ms: int, reason: str) -> None:
+        """Record the block for every process; a copy stays in this process in case Redis goes away."""
+        await self.fallback.block(key, until_ms, reason)
+        left = until_ms - self._now()
+        if left <= 0:
+            return
+        remote = self._run("block", [key], [left, reason])
+
+        async def shared() -> None:
+            self.last_server_ms = int(await remote())
+
+        async def local() -> None:
+            return None
+
+        await self._guard(shared, local)
+
+    async def blocked(self, keys: Sequence[str], now_ms: int) -> tuple[int, str] | None:
+        remote = self._run("blocked", keys, [])
+
+        async def shared() -> tuple[int, str] | None:
+            left, reason, server_ms = await remote()
+            self.last_server_ms = int(server_ms)
+            return (now_ms + int(left), _text(reason)) if int(left) > 0 else None
+
+        async def local() -> tuple[int, str] | None:
+            return await self.fallback.blocked(keys, now_ms)
+
+        return await self._guard(shared, local)
+
+    async def server_time_ms(self) -> int:
+        """The Redis server's clock, the one every window and block of this store is measured on."""
+        seconds, micros = await self.client.time()
+        return int(seconds) * 1000 + int(micros) // 1000
+
+    async def claim(self, key: str, owner: str, ttl_ms: int) -> bool:
+        """Take `key` for `owner` for at most `ttl_ms` (SET NX PX); False when someone else holds it."""
+        full = self.prefix + key
+
+        async def shared() -> bool:
+            return bool(await self.client.set(full, owner, nx=True, px=ttl_ms))
+
+        async def local() -> bool:
+            now = time.monotonic()
+            held = self._claims.get(key)
+            if held is not None and held[1] > now:
+                return False
+            self._claims[key] = (owner, now + ttl_ms / 1000)
+            return True
+
+        return await self._guard(shared, local)
+
+    async def release(self, key: str, owner: str) -> bool:
+        """Give `key` back if `owner` still holds it; False when it had expired or passed to someone else."""
+        local_held = self._claims.get(key)
+        if local_held is not None and local_held[0] == owner:
+            del self._claims[key]
+            return True
+        remote = self._run("release", [key], [owner])
+
+        async def shared() -> bool:
+            return bool(await remote())
+
+        async def local() -> bool:
+            return False
+
+        return await self._guard(shared, local)
+
+
+def limiter_store_from_env(
+    url: str | None = None, *, env: Mapping[str, str] | None = None, **options: Any
+) -> LimiterStore:
+    """The store named by `url` or `VENUEKIT_LIMITER_URL`: a `RedisStore`, or a `MemoryStore` when neither is set.
+
+    `VENUEKIT_LIMITER_ON_UNAVAILABLE` (`raise` | `local`) and `VENUEKIT_LIMITER_PROCESS_COUNT` fill the
+    options of the same meaning when they are not passed.
+    """
+    source = os.environ if env is None else env
+    url = url or source.get(ENV_URL) or None
+    if url is None:
+        return MemoryStore()
+    if ENV_ON_UNAVAILABLE in source and "on_unavailable" not in options:
+        options["on_unavailable"] = source[ENV_ON_UNAVAILABLE].strip().lower()
+    if ENV_PROCESS_COUNT in source and "process_count" not in options:
+        options["process_count"] = int(source[ENV_PROCESS_COUNT])
+    return RedisStore.from_url(url, **options)
