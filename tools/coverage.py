@@ -111,7 +111,7 @@ def _has_method(client_cls: Any, group: str, name: str) -> bool:
     group_cls = annotations.get(group)
     if isinstance(group_cls, str):
         module = sys.modules[client_cls.__module__]
-        group_cls = eval(group_cls, vars(module))  # noqa: S307 - our own annotations
+        group_cls = eval(group_cls, vars(module))
     if group_cls is None:
         try:
             from venuekit.core import Credentials

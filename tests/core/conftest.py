@@ -9,6 +9,7 @@ import httpx
 import orjson
 import pytest
 from pydantic import TypeAdapter
+
 from venuekit.core import Endpoint, ServerClock
 from venuekit.core.errors import (
     ExchangeUnavailable,

@@ -1,4 +1,5 @@
 import anyio
+
 from venuekit.core import ServerClock
 from venuekit.core.clock import local_ms
 

@@ -1,6 +1,7 @@
 import pickle
 
 import pytest
+
 from venuekit.core import Credentials, RequestInfo, Secret, VenueError
 from venuekit.core.errors import InvalidRequest, RateLimited
 

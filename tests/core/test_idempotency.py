@@ -1,6 +1,7 @@
 import re
 
 import pytest
+
 from venuekit.core import ClientOrderIds, ExchangeUnavailable, NetworkError, OrderNotFound, UnknownOrderState
 from venuekit.core.idempotency import place_once
 

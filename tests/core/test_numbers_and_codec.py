@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 from pydantic import TypeAdapter
+
 from venuekit.core import codec
 from venuekit.core.numbers import format_decimal, to_decimal
 from venuekit.core.types import VenueModel

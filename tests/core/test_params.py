@@ -2,6 +2,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 import pytest
+
 from venuekit.core.signing.params import json_body, render_params, render_value
 
 

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+
 from venuekit.core.errors import InvalidOrder
 from venuekit.core.precision import check_order_size, quantize_to_step
 

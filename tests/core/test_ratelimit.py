@@ -1,5 +1,6 @@
 import anyio
 import pytest
+
 from venuekit.core import Cost, IPBanned, Quota, RateLimited, RateLimiter, Scope
 from venuekit.core.ratelimit import MemoryStore, Reservation
 

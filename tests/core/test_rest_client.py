@@ -3,6 +3,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from venuekit.core import Endpoint, ExchangeUnavailable, NetworkError, RequestTimeout, TimestampOutOfWindow
 from venuekit.core.transport import RestClient
 

@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 import pytest
+
 from venuekit.core import (
     BadSymbol,
     Capability,

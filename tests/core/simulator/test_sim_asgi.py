@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import httpx
 import orjson
+
 from venuekit.core.simulator import (
     RawNumber,
     RejectReason,

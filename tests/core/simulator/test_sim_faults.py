@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import httpx
 import orjson
 import pytest
+
 from venuekit.core.simulator import (
     FaultInjector,
     FaultKind,

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
 from venuekit.core.simulator import Exchange, Lifecycle, RejectReason, SimRejected
 from venuekit.core.types.enums import LiquidityRole, OrderStatus, OrderType, Side, TimeInForce
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+
 from venuekit.core.simulator import Exchange, IncomeType, RejectReason, SimRejected
 from venuekit.core.types.enums import MarginMode, OrderStatus, OrderType, PositionMode, PositionSide, Side
 
