@@ -96,19 +96,20 @@ async def _look(args: argparse.Namespace) -> int:
 
 
 async def _fetch(venue: Venue, args: argparse.Namespace) -> tuple[list[list[Any]], list[str], Any]:
+    instruments = await venue.load_instruments()
     if args.command == "instruments":
-        inst = await venue.load_instruments()
-        items = [i for i in inst.values() if args.symbol in (None, i.symbol)]
-        return ([[i.symbol, i.venue_symbol, i.tick_size, i.lot_step, i.min_qty, i.min_notional, i.status]
-                 for i in items], ["symbol", "venue symbol", "tick", "step", "min qty", "min notional", "status"], items)
-    await venue.load_instruments()
-    if args.command == "balances":
-        bals = list((await venue.fetch_balances()).values())
-        return [[b.asset, b.total, b.free, b.used] for b in bals], ["asset", "total", "free", "used"], bals
-    if args.command == "positions":
-        pos = await venue.fetch_positions([args.symbol] if args.symbol else None)
-        return ([[p.symbol, p.side, p.size, p.entry_price, p.mark_price, p.unrealized_pnl, p.leverage] for p in pos],
-                ["symbol", "side", "size", "entry", "mark", "uPnL", "leverage"], pos)
-    orders = await venue.fetch_open_orders(args.symbol)
-    return ([[o.symbol, o.id, o.client_order_id, o.side, o.type, o.price, o.amount, o.filled, o.status] for o in orders],
-            ["symbol", "id", "client id", "side", "type", "price", "amount", "filled", "status"], orders)
+        items: list[Any] = [i for i in instruments.values() if args.symbol in (None, i.symbol)]
+        headers = ["symbol", "venue symbol", "tick", "step", "min qty", "min notional", "status"]
+        fields = ["symbol", "venue_symbol", "tick_size", "lot_step", "min_qty", "min_notional", "status"]
+    elif args.command == "balances":
+        items = list((await venue.fetch_balances()).values())
+        headers = fields = ["asset", "total", "free", "used"]
+    elif args.command == "positions":
+        items = await venue.fetch_positions([args.symbol] if args.symbol else None)
+        headers = ["symbol", "side", "size", "entry", "mark", "uPnL", "leverage"]
+        fields = ["symbol", "side", "size", "entry_price", "mark_price", "unrealized_pnl", "leverage"]
+    else:
+        items = await venue.fetch_open_orders(args.symbol)
+        headers = ["symbol", "id", "client id", "side", "type", "price", "amount", "filled", "status"]
+        fields = ["symbol", "id", "client_order_id", "side", "type", "price", "amount", "filled", "status"]
+    return [[getattr(item, f) for f in fields] for item in items], headers, items

@@ -1,0 +1,101 @@
+"""`BinanceUSDMClient`: the raw client, one attribute per endpoint group over one `RestClient`."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Self
+
+import httpx
+from venuekit.core.clock import ServerClock
+from venuekit.core.credentials import Credentials
+from venuekit.core.events import EventBus
+from venuekit.core.ratelimit.limiter import RateLimiter
+from venuekit.core.ratelimit.quota import Quota, Scope
+from venuekit.core.ratelimit.store import LimiterStore
+from venuekit.core.transport.client import RestClient
+from venuekit.core.transport.config import RetryPolicy, Timeouts
+
+from .codec import BinanceCodec
+from .config import VENUE, Environment, base_urls
+from .endpoints import AccountApi, AlgoApi, ConfigApi, MarketApi, OrdersApi, StreamApi, TradeApi
+from .limits import ORDERS_1M, ORDERS_10S, QUOTAS, WEIGHT_1M
+from .models import RateLimit
+from .signer import BinanceSigner
+
+_LIVE_LIMITS = {("REQUEST_WEIGHT", 60_000): WEIGHT_1M, ("ORDERS", 10_000): ORDERS_10S, ("ORDERS", 60_000): ORDERS_1M}
+
+
+def account_scope_id(credentials: Credentials | None) -> str:
+    """A stable, non-reversible label for per-account quotas (the key itself never enters limiter keys)."""
+    if credentials is None:
+        return "anonymous"
+    return hashlib.sha256(credentials.api_key.encode()).hexdigest()[:16]
+
+
+class BinanceUSDMClient:
+    """Raw Binance USDⓈ-M client: `market`, `trade`, `orders`, `account`, `config`, `stream`, `algo`."""
+
+    def __init__(
+        self,
+        credentials: Credentials | None = None,
+        *,
+        env: str | Environment = Environment.LIVE,
+        base_url: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeouts: Timeouts | None = None,
+        recv_window: int | None = None,
+        limiter_store: LimiterStore | None = None,
+        events: EventBus | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self.credentials = credentials
+        self._scope_ids = {Scope.ACCOUNT: account_scope_id(credentials)}
+        self.signer = BinanceSigner(credentials, recv_window=recv_window)
+        self.codec = BinanceCodec()
+        limiter = RateLimiter(VENUE, QUOTAS, store=limiter_store, scope_ids=self._scope_ids)
+        self.clock = ServerClock(self._fetch_server_ms)
+        self.rest = RestClient(
+            VENUE, base_urls(env, base_url), signer=self.signer, codec=self.codec, limiter=limiter,
+            clock=self.clock, transport=transport, timeouts=timeouts, retry=retry, events=events,
+        )
+        self.market = MarketApi(self.rest)
+        self.trade = TradeApi(self.rest)
+        self.orders = OrdersApi(self.rest)
+        self.account = AccountApi(self.rest)
+        self.config = ConfigApi(self.rest)
+        self.stream = StreamApi(self.rest)
+        self.algo = AlgoApi(self.rest)
+
+    def __repr__(self) -> str:
+        return f"BinanceUSDMClient(base_url={self.rest.base_url!r}, credentials={self.credentials!r})"
+
+    @property
+    def limiter(self) -> RateLimiter:
+        return self.rest.limiter
+
+    async def _fetch_server_ms(self) -> int:
+        return (await self.market.server_time()).server_time
+
+    def apply_rate_limits(self, limits: Sequence[RateLimit]) -> None:
+        """Adopt the live `exchangeInfo.rateLimits` values, keeping the counters (same store)."""
+        quotas = {q.name: q for q in QUOTAS}
+        for item in limits:
+            name = _LIVE_LIMITS.get((item.rate_limit_type, item.window_ms))
+            if name is not None:
+                quotas[name] = Quota(name, item.limit, item.window_ms, quotas[name].scope)
+        old = self.rest.limiter
+        self.rest.limiter = RateLimiter(VENUE, quotas.values(), store=old.store, scope_ids=self._scope_ids,
+                                        max_wait_s=old.max_wait_s)
+
+    async def aclose(self) -> None:
+        await self.rest.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
