@@ -41,8 +41,12 @@ class TradingMixin(LedgerMixin):
         post_only: bool = False,
         close_position: bool = False,
         client_order_id: str | None = None,
+        dry_run: bool = False,
     ) -> SimOrder:
-        """Validate, accept and work an order; raises `SimRejected` when refused."""
+        """Validate, accept and work an order; raises `SimRejected` when refused.
+
+        With `dry_run` the order is validated and given an id but never booked (venues' test-order endpoints).
+        """
         acct, inst = self._acct(account_id), self._inst(symbol)
         post_only = post_only or time_in_force is TimeInForce.POST_ONLY
         order = SimOrder(
@@ -65,6 +69,8 @@ class TradingMixin(LedgerMixin):
         validate_request(self._request_context(acct, order), inst)
         order.order_id = self.ids.order_id()
         order.updated_ms = order.created_ms
+        if dry_run:
+            return order
         acct.add_order(order)
         self._publish_order(order, ExecType.NEW)
         if order.is_conditional:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
-from venuekit.core.simulator import Exchange, SimInstrument, SimOrder, SimRejected
-from venuekit.core.simulator.validation import validate_request
+from venuekit.core.simulator import Exchange, SimOrder, SimRejected
 from venuekit.core.types.enums import OrderType, PositionMode, PositionSide, Side, TimeInForce
 
 from .codes import param_error
@@ -155,26 +154,12 @@ def place(st: BingXState, account_id: str, args: OrderArgs, *, main_order_id: st
 def dry_run(st: BingXState, account_id: str, args: OrderArgs) -> SimOrder:
     """Validate like a real order but change nothing (POST /trade/order/test); returns an unsent order."""
     ex = st.exchange
-    inst: SimInstrument = ex.instrument(args.symbol)
-    order = SimOrder(
-        order_id=ex.ids.order_id(),
-        account_id=account_id,
-        symbol=args.symbol,
-        side=args.side,
-        order_type=args.order_type,
-        quantity=args.quantity or Decimal(0),
-        created_ms=ex.now_ms(),
-        price=args.price,
-        trigger_price=args.trigger,
-        time_in_force=args.tif,
-        position_side=args.position_side,
-        reduce_only=args.reduce_only,
-        post_only=args.tif is TimeInForce.POST_ONLY,
-        close_position=args.close_position,
-        client_order_id=args.client_id,
+    order: SimOrder = ex.place_order(
+        account_id, args.symbol, args.side, args.order_type, args.quantity, price=args.price,
+        trigger_price=args.trigger, time_in_force=args.tif, position_side=args.position_side,
+        reduce_only=args.reduce_only, post_only=args.tif is TimeInForce.POST_ONLY,
+        close_position=args.close_position, client_order_id=args.client_id, dry_run=True,
     )
-    context = ex._request_context(ex.account(account_id), order)
-    validate_request(context, inst)
     args.extra.leverage = ex.leverage(account_id, args.symbol, args.position_side)
     return order
 

@@ -217,3 +217,14 @@ def test_duplicate_client_order_id(ex: Exchange) -> None:
     reused = ex.place_order("alice", SYMBOL, Side.BUY, OrderType.LIMIT, D("1"), price=D("92"), client_order_id="x1")
     assert ex.get_order("alice", SYMBOL, client_order_id="x1") is reused
     assert ex.get_order("alice", SYMBOL, order_id=first.order_id).status is OrderStatus.CANCELED
+
+
+def test_dry_run_validates_but_books_nothing(ex: Exchange) -> None:
+    ex.place_order("alice", SYMBOL, Side.SELL, OrderType.LIMIT, D("1"), price=D("100"))
+    probe = ex.place_order("bob", SYMBOL, Side.BUY, OrderType.LIMIT, D("1"), price=D("100"), dry_run=True)
+    assert probe.order_id and probe.filled_qty == 0
+    assert ex.open_orders("bob") == [] and ex.fills("bob") == []
+    assert ex.book(SYMBOL).asks == [(D("100"), D("1"))]
+    with pytest.raises(SimRejected) as info:
+        ex.place_order("bob", SYMBOL, Side.BUY, OrderType.LIMIT, D("0.0001"), price=D("100"), dry_run=True)
+    assert info.value.reason is RejectReason.MIN_QTY
