@@ -227,4 +227,4 @@ def test_dry_run_validates_but_books_nothing(ex: Exchange) -> None:
     assert ex.book(SYMBOL).asks == [(D("100"), D("1"))]
     with pytest.raises(SimRejected) as info:
         ex.place_order("bob", SYMBOL, Side.BUY, OrderType.LIMIT, D("0.0001"), price=D("100"), dry_run=True)
-    assert info.value.reason is RejectReason.MIN_QTY
+    assert info.value.reason is RejectReason.QTY_STEP, "0.0001 is off the 0.001 step"
