@@ -1,0 +1,85 @@
+"""`BingXClient`: the raw layer, one typed method per documented endpoint, grouped like BingX's docs."""
+
+from __future__ import annotations
+
+import hashlib
+from types import TracebackType
+from typing import Self
+
+import httpx
+
+from venuekit.core.clock import ServerClock
+from venuekit.core.credentials import Credentials
+from venuekit.core.events import EventBus
+from venuekit.core.ratelimit import LimiterStore, RateLimiter, Scope
+from venuekit.core.transport.client import RestClient
+from venuekit.core.transport.config import RetryPolicy, Timeouts
+from venuekit.core.validation import require_range
+
+from .codec import BingXCodec
+from .config import RECV_WINDOW_MAX, RECV_WINDOW_MIN, VENUE, Environment, base_urls, parse_environment
+from .endpoints import MarketApi, SpotFundApi, SwapAccountApi, SwapTradeApi
+from .limits import QUOTAS
+from .signer import BingXSigner
+
+
+def _account_tag(credentials: Credentials) -> str:
+    """Limiter scope of one account: a hash of the API key, stable across processes sharing a store."""
+    return hashlib.sha256(credentials.api_key.encode()).hexdigest()[:16]
+
+
+class BingXClient:
+    """Raw BingX client: `market`, `swap_trade`, `swap_account`, `spot_fund` endpoint groups."""
+
+    def __init__(
+        self,
+        credentials: Credentials | None = None,
+        *,
+        env: str | Environment = Environment.LIVE,
+        base_url: str | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeouts: Timeouts | None = None,
+        retry: RetryPolicy | None = None,
+        recv_window: int | None = None,
+        limiter_store: LimiterStore | None = None,
+        events: EventBus | None = None,
+    ) -> None:
+        require_range("recvWindow", recv_window, RECV_WINDOW_MIN, RECV_WINDOW_MAX)
+        self.env = parse_environment(env)
+        self.credentials = credentials
+        scope_ids = {Scope.ACCOUNT: _account_tag(credentials)} if credentials is not None else None
+        self.limiter = RateLimiter(VENUE, QUOTAS, store=limiter_store, scope_ids=scope_ids)
+        self.clock = ServerClock(self._server_ms)
+        self.rest = RestClient(
+            VENUE,
+            base_urls(self.env, base_url),
+            signer=BingXSigner(credentials, recv_window=recv_window),
+            codec=BingXCodec(),
+            limiter=self.limiter,
+            clock=self.clock,
+            transport=transport,
+            timeouts=timeouts,
+            retry=retry,
+            events=events,
+        )
+        self.market = MarketApi(self.rest)
+        self.swap_trade = SwapTradeApi(self.rest)
+        self.swap_account = SwapAccountApi(self.rest)
+        self.spot_fund = SpotFundApi(self.rest)
+
+    def __repr__(self) -> str:
+        return f"BingXClient(env={self.env.value!r}, base_url={self.rest.base_url!r}, credentials={self.credentials!r})"
+
+    async def _server_ms(self) -> int:
+        return (await self.market.server_time()).server_time
+
+    async def aclose(self) -> None:
+        await self.rest.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
