@@ -2,8 +2,8 @@
 
 Sources: per-endpoint "rate limitation by UID" lines of seeds 000/001 (spot/fund numbers from BingX's
 account docs, seed 003 gives none); the 2025 BingX announcement for the IP groups (market data
-500 per 10 s, account interfaces 2,000 per 10 s) and for place order (10/s, seed 000 still says 5/s:
-the newer figure is used). Cancel-all-after's text says "1 time/1s" while its header says 2/s: 1/s is used.
+500 per 10 s, account interfaces 2,000 per 10 s). Place order: seed 000 says 5/s, a 2025 announcement 10/s;
+the client and the simulator both use the seed's 5/s, the figure that is safe under either source. Cancel-all-after's text says "1 time/1s" while its header says 2/s: 1/s is used.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ SECOND_MS: Final = 1_000
 #: Requests per second per UID, keyed by `Endpoint.name`; endpoints absent here have no UID limit.
 UID_PER_SECOND: Final[dict[str, int]] = {
     "swap_trade.test_order": 5,
-    "swap_trade.place_order": 10,
+    "swap_trade.place_order": 5,
     "swap_trade.place_orders": 5,
     "swap_trade.close_all_positions": 5,
     "swap_trade.cancel_order": 5,

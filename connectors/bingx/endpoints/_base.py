@@ -29,8 +29,9 @@ from ..config import VENUE
 
 T = TypeVar("T")
 
-#: Seed 003: `^[A-Z0-9]+-[A-Z]+$`, at most 20 characters.
-SYMBOL_PATTERN: Final = re.compile(r"[A-Z0-9]+-[A-Z]+")
+#: `BASE-QUOTE`, at most 20 characters. Seed 003 writes `^[A-Z0-9]+-[A-Z]+$`, but listed swap bases
+#: include non-ASCII letters (`MØTH-USDT`), which the signer encodes and signs exactly: any letter/digit goes.
+SYMBOL_PATTERN: Final = re.compile(r"[^\W_]+-[A-Z0-9]+")
 SYMBOL_MAX: Final = 20
 #: Trade doc: "a limit of characters from 1 to 40"; BingX lower-cases it.
 CLIENT_ID_MAX: Final = 40
