@@ -14,6 +14,7 @@ from .enums import (
     Side,
     TimeInForce,
 )
+from .fields import OptionalDecimal
 from .instrument import Instrument
 from .order import Fee, Fill, Order, OrderRequest
 
@@ -31,6 +32,7 @@ __all__ = [
     "Leverage",
     "LiquidityRole",
     "MarginMode",
+    "OptionalDecimal",
     "Order",
     "OrderRequest",
     "OrderStatus",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from venuekit.core.types import OptionalDecimal
+
 from ..enums import OrderSide, PositionSide
 from .base import BinanceModel
 
@@ -19,14 +21,14 @@ class AlgoOrder(BinanceModel):
     time_in_force: str | None = None
     quantity: Decimal | None = None
     algo_status: str | None = None
-    trigger_price: Decimal | None = None
-    price: Decimal | None = None
+    trigger_price: OptionalDecimal = None
+    price: OptionalDecimal = None
     working_type: str | None = None
     close_position: bool | None = None
     price_protect: bool | None = None
     reduce_only: bool | None = None
-    activate_price: Decimal | None = None
-    callback_rate: Decimal | None = None
+    activate_price: OptionalDecimal = None
+    callback_rate: OptionalDecimal = None
     create_time: int | None = None
     update_time: int | None = None
     trigger_time: int | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict
 from pydantic.alias_generators import to_camel
+
 from venuekit.core.types import VenueModel
 
 

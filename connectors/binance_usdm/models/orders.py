@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from venuekit.core.types import OptionalDecimal
+
 from ..enums import OrderSide, PositionSide, WireOrderStatus
 from .base import BinanceModel
 
@@ -28,9 +30,9 @@ class OrderResponse(BinanceModel):
     cum_quote: Decimal | None = None
     reduce_only: bool = False
     close_position: bool | None = None
-    stop_price: Decimal | None = None
-    activate_price: Decimal | None = None
-    price_rate: Decimal | None = None
+    stop_price: OptionalDecimal = None
+    activate_price: OptionalDecimal = None
+    price_rate: OptionalDecimal = None
     working_type: str | None = None
     price_protect: bool | None = None
     price_match: str | None = None
