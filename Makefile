@@ -5,9 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TYPECHECK := build/typecheck
 
-.PHONY: install demo test unit lint typecheck wheel-check bench soak docs clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-install: $(STAMP)
+.PHONY: install demo test unit lint typecheck wheel-check bench soak docs clean redis-server
+
+install: $(STAMP) redis-server
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "venuekit needs Python 3.11+"'
@@ -16,12 +18,16 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# The scale-out tests start a real redis-server; bring it where the system package manager allows.
+redis-server:
+	@command -v redis-server >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq redis-server; }
+
 demo: $(STAMP)
 	$(BIN)/python -m venuekit.connectors.demo
 
 test: lint typecheck unit wheel-check
 
-unit: $(STAMP)
+unit: $(STAMP) redis-server
 	$(BIN)/python -m pytest --cov=venuekit --cov-report=term:skip-covered -p no:cacheprovider
 
 lint: $(STAMP)

@@ -62,6 +62,11 @@ class Credentials:
         return cls.of(key, secret, os.environ.get(prefix + "_PASSPHRASE"))
 
     @property
+    def account_tag(self) -> str:
+        """A stable, non-reversible label of this account for limiter keys shared between processes."""
+        return hashlib.sha256(self.api_key.encode()).hexdigest()[:16]
+
+    @property
     def key_hint(self) -> str:
         """A short, non-secret label for logs: first four characters of the key."""
         return self.api_key[:4] + "…" if len(self.api_key) > 4 else _MASK

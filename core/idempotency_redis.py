@@ -60,4 +60,4 @@ async def reserve_client_order_id(
                 released = True
                 log.warning("could not release client order id %r; its claim will expire", client_order_id)
         if not released:
-            log.warning("claim on client order id %r expired before its holder finished", client_order_id)
+            log.warning("claim on client order id %r was not held at release (expired, or store away)", client_order_id)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from types import TracebackType
 from typing import Self
 
 import httpx
+
 from venuekit.core.clock import ServerClock
 from venuekit.core.credentials import Credentials
 from venuekit.core.events import EventBus
@@ -27,13 +27,6 @@ from .signer import BinanceSigner
 _LIVE_LIMITS = {("REQUEST_WEIGHT", 60_000): WEIGHT_1M, ("ORDERS", 10_000): ORDERS_10S, ("ORDERS", 60_000): ORDERS_1M}
 
 
-def account_scope_id(credentials: Credentials | None) -> str:
-    """A stable, non-reversible label for per-account quotas (the key itself never enters limiter keys)."""
-    if credentials is None:
-        return "anonymous"
-    return hashlib.sha256(credentials.api_key.encode()).hexdigest()[:16]
-
-
 class BinanceUSDMClient:
     """Raw Binance USDⓈ-M client: `market`, `trade`, `orders`, `account`, `config`, `stream`, `algo`."""
 
@@ -51,7 +44,7 @@ class BinanceUSDMClient:
         retry: RetryPolicy | None = None,
     ) -> None:
         self.credentials = credentials
-        self._scope_ids = {Scope.ACCOUNT: account_scope_id(credentials)}
+        self._scope_ids = {Scope.ACCOUNT: credentials.account_tag if credentials else "anonymous"}
         self.signer = BinanceSigner(credentials, recv_window=recv_window)
         self.codec = BinanceCodec()
         limiter = RateLimiter(VENUE, QUOTAS, store=limiter_store, scope_ids=self._scope_ids)

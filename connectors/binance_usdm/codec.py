@@ -8,6 +8,7 @@ from typing import Any, Final, TypeVar
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
+
 from venuekit.core.clock import local_ms
 from venuekit.core.codec import decode as decode_exact
 from venuekit.core.endpoint import Endpoint
@@ -119,7 +120,7 @@ class BinanceCodec:
             return max(0.0, (int(match.group(1)) - self._now()) / 1000)
         return DEFAULT_BAN_S if ban else DEFAULT_RETRY_AFTER_S
 
-    async def feedback(self, response: RawResponse, limiter: RateLimiter) -> None:
+    async def feedback(self, endpoint: Endpoint[Any], response: RawResponse, limiter: RateLimiter) -> None:
         headers = response.headers
         for name, quota in USAGE_HEADERS.items():
             value = headers.get(name)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Final
 
 import orjson
+
 from venuekit.core.ratelimit.quota import Cost, Quota, Scope
 
 WEIGHT_1M: Final = "weight_1m"

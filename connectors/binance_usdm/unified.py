@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, ClassVar, Self
 
 import httpx
+
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import InvalidRequest, OrderNotFound, UnknownOrderState, VenueError, error_for
 from venuekit.core.events import Event, EventBus

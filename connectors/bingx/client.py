@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from types import TracebackType
 from typing import Self
 
@@ -21,11 +20,6 @@ from .config import RECV_WINDOW_MAX, RECV_WINDOW_MIN, VENUE, Environment, base_u
 from .endpoints import MarketApi, SpotFundApi, SwapAccountApi, SwapTradeApi
 from .limits import QUOTAS
 from .signer import BingXSigner
-
-
-def _account_tag(credentials: Credentials) -> str:
-    """Limiter scope of one account: a hash of the API key, stable across processes sharing a store."""
-    return hashlib.sha256(credentials.api_key.encode()).hexdigest()[:16]
 
 
 class BingXClient:
@@ -47,7 +41,7 @@ class BingXClient:
         require_range("recvWindow", recv_window, RECV_WINDOW_MIN, RECV_WINDOW_MAX)
         self.env = parse_environment(env)
         self.credentials = credentials
-        scope_ids = {Scope.ACCOUNT: _account_tag(credentials)} if credentials is not None else None
+        scope_ids = {Scope.ACCOUNT: credentials.account_tag} if credentials is not None else None
         self.limiter = RateLimiter(VENUE, QUOTAS, store=limiter_store, scope_ids=scope_ids)
         self.clock = ServerClock(self._server_ms)
         self.rest = RestClient(

@@ -7,7 +7,6 @@ POST marginType) and `raw` (a file download: the bytes).
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from typing import Any, TypeVar
 
 import httpx
@@ -40,7 +39,6 @@ from .limits import UID_PER_SECOND, ip_group, uid_quota_name
 T = TypeVar("T")
 
 #: The endpoint being called in this task, so `feedback` can block just that endpoint on 100410.
-CURRENT_ENDPOINT: ContextVar[Endpoint[Any] | None] = ContextVar("bingx_current_endpoint", default=None)
 
 REMAIN_HEADER = "X-RateLimit-Requests-Remain"
 _SUCCESS = ("0", "")
@@ -142,7 +140,7 @@ class BingXCodec:
             return PermissionDenied(text, **kw)
         return InvalidRequest(text, **kw)
 
-    async def feedback(self, response: RawResponse, limiter: RateLimiter) -> None:
+    async def feedback(self, endpoint: Endpoint[Any], response: RawResponse, limiter: RateLimiter) -> None:
         """429/418 block the IP scope; a 100410 blocks the endpoint until the time its message names."""
         now = local_ms()
         if response.status in (418, 429):
@@ -151,13 +149,12 @@ class BingXCodec:
                 await limiter.block(now + int((wait or 300) * 1000), "ban: HTTP 418", scope=Scope.IP)
             else:
                 await limiter.block(now + int((wait or 1) * 1000), "HTTP 429", scope=Scope.IP)
-        endpoint = CURRENT_ENDPOINT.get()
         if b"100410" in response.body:
             head = _head(response.body)
             if isinstance(head, dict) and str(head.get("code")) == "100410":
                 until = unblock_time_ms(str(head.get("msg") or ""))
                 if until is not None and until > now:
-                    quota = uid_quota_name(endpoint.name) if endpoint and endpoint.name in UID_PER_SECOND else None
+                    quota = uid_quota_name(endpoint.name) if endpoint.name in UID_PER_SECOND else None
                     await limiter.block(until, "100410 disabled period", scope=Scope.ACCOUNT, quota=quota)
         remain = response.headers.get(REMAIN_HEADER)
         if remain is not None and remain.isdigit() and endpoint is not None:

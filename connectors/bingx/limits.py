@@ -3,7 +3,8 @@
 Sources: per-endpoint "rate limitation by UID" lines of seeds 000/001 (spot/fund numbers from BingX's
 account docs, seed 003 gives none); the 2025 BingX announcement for the IP groups (market data
 500 per 10 s, account interfaces 2,000 per 10 s). Place order: seed 000 says 5/s, a 2025 announcement 10/s;
-the client and the simulator both use the seed's 5/s, the figure that is safe under either source. Cancel-all-after's text says "1 time/1s" while its header says 2/s: 1/s is used.
+the client and the simulator both use the seed's 5/s, the figure that is safe under either source.
+Cancel-all-after's text says "1 time/1s" while its header says 2/s: 1/s is used.
 """
 
 from __future__ import annotations

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from types import TracebackType
 from typing import Self, TypeVar
 
 import httpx
+
 from venuekit.core.clock import ServerClock, local_ms
 from venuekit.core.credentials import Credentials
-from venuekit.core.endpoint import Endpoint
 from venuekit.core.errors import VenueError
 from venuekit.core.events import EventBus
 from venuekit.core.ratelimit import RateLimiter
@@ -19,7 +18,7 @@ from venuekit.core.ratelimit.store import LimiterStore
 from venuekit.core.transport.client import RestClient
 from venuekit.core.transport.config import RetryPolicy, Timeouts
 
-from .codec import CURRENT_ENDPOINT, GateCodec
+from .codec import GateCodec
 from .config import VENUE, Environment, base_urls
 from .endpoints import AccountApi, ConvertApi, MarginApi, MarketApi, OrdersApi, PositionsApi, TransfersApi
 from .limits import QUOTAS
@@ -27,17 +26,6 @@ from .signer import GateSigner
 
 T = TypeVar("T")
 log = logging.getLogger("venuekit.gate_crossex")
-
-
-class _GateRestClient(RestClient):
-    """Marks the endpoint in flight so the codec can charge Gate's per-endpoint rate-limit headers."""
-
-    async def call(self, endpoint: Endpoint[T], params: Mapping[str, object] | None = None, body: object = None) -> T:
-        token = CURRENT_ENDPOINT.set(endpoint)
-        try:
-            return await super().call(endpoint, params, body)
-        finally:
-            CURRENT_ENDPOINT.reset(token)
 
 
 class GateCrossExClient:
@@ -57,10 +45,10 @@ class GateCrossExClient:
         sync_clock: bool = True,
     ) -> None:
         self.credentials = credentials
-        scope_ids = {Scope.ACCOUNT: credentials.api_key[:8] if credentials else "public"}
+        scope_ids = {Scope.ACCOUNT: credentials.account_tag if credentials else "public"}
         self.limiter = RateLimiter(VENUE, QUOTAS, store=limiter_store, scope_ids=scope_ids)
         self.clock = ServerClock(self._server_ms if sync_clock else None)
-        self.rest: RestClient = _GateRestClient(
+        self.rest: RestClient = RestClient(
             VENUE,
             base_urls(env, base_url),
             signer=GateSigner(credentials),

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any, TypeVar
 
 import orjson
 from pydantic import TypeAdapter, ValidationError
+
 from venuekit.core.codec import decode as exact_decode
 from venuekit.core.endpoint import Endpoint
 from venuekit.core.errors import BadResponse, ExchangeUnavailable, RateLimited, RequestInfo, VenueError
@@ -25,7 +25,6 @@ T = TypeVar("T")
 
 # The endpoint being called in this task: `feedback` gets only the response, yet Gate's rate-limit
 # headers are per endpoint, so the client sets this around each call.
-CURRENT_ENDPOINT: ContextVar[Endpoint[Any] | None] = ContextVar("gate_crossex_endpoint", default=None)
 
 REMAIN = "X-Gate-RateLimit-Requests-Remain"
 LIMIT = "X-Gate-RateLimit-Limit"
@@ -121,9 +120,8 @@ class GateCodec:
             return None
         return max(0.0, reset - self._now() / 1000)
 
-    async def feedback(self, response: RawResponse, limiter: RateLimiter) -> None:
-        endpoint = CURRENT_ENDPOINT.get()
-        quota = endpoint.costs[0].quota if endpoint is not None and endpoint.costs else None
+    async def feedback(self, endpoint: Endpoint[Any], response: RawResponse, limiter: RateLimiter) -> None:
+        quota = endpoint.costs[0].quota if endpoint.costs else None
         remain, limit = _int_header(response, REMAIN), _int_header(response, LIMIT)
         if quota is not None and remain is not None and limit is not None:
             await limiter.observe_usage(quota, max(0, limit - remain))

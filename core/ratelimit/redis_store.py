@@ -173,10 +173,8 @@ class RedisStore:
         self._owns_client = owns_client
         self._down_since: float | None = None
         self._claims: dict[str, tuple[str, float]] = {}
-        self._scripts = {name: _Script(src) for name, src in (
-            ("reserve", _RESERVE), ("observe", _OBSERVE), ("block", _BLOCK), ("blocked", _BLOCKED),
-            ("release", _RELEASE),
-        )}
+        sources = {"reserve": _RESERVE, "observe": _OBSERVE, "block": _BLOCK, "blocked": _BLOCKED, "release": _RELEASE}
+        self._scripts = {name: _Script(source) for name, source in sources.items()}
 
     @classmethod
     def from_url(cls, url: str, *, timeout_s: float = 0.5, **options: Any) -> Self:
@@ -212,14 +210,23 @@ class RedisStore:
         if self._owns_client:
             await self.client.aclose()
 
-    async def _guard(self, remote: Callable[[], Awaitable[T]], local: Callable[[], Awaitable[T]]) -> T:
-        """Run on Redis within a bounded time; on failure raise or fall back, as configured."""
+    async def _guard(
+        self, remote: Callable[[], Awaitable[T]], local: Callable[[], Awaitable[T]], *, gate: bool = True
+    ) -> T:
+        """Run on Redis within a bounded time; on failure raise or fall back, as configured.
+
+        Only gates (operations deciding whether to send) raise: recording what a response said must not
+        turn a request that was answered, perhaps an order that was placed, into an error.
+        """
         if self._down_since is not None and time.monotonic() - self._down_since < self.retry_s:
             return await local()
         try:
             with anyio.fail_after(self.timeout_s * 4):
                 result = await remote()
         except _UNREACHABLE as exc:
+            if self.on_unavailable == "raise" and not gate:
+                log.warning("limiter store unreachable (%s); feedback kept in this process only", type(exc).__name__)
+                return await local()
             if self.on_unavailable == "raise":
                 reason = f"shared limiter store unreachable ({type(exc).__name__}); not sending"
                 raise LimiterUnavailable(reason) from exc
@@ -270,7 +277,7 @@ class RedisStore:
         async def local() -> None:
             await self.fallback.observe(key, window_ms, -(-used // self.process_count), now_ms)
 
-        await self._guard(shared, local)
+        await self._guard(shared, local, gate=False)
 
     async def block(self, key: str, until_ms: int, reason: str) -> None:
         """Record the block for every process; a copy stays in this process in case Redis goes away."""
@@ -286,7 +293,7 @@ class RedisStore:
         async def local() -> None:
             return None
 
-        await self._guard(shared, local)
+        await self._guard(shared, local, gate=False)
 
     async def blocked(self, keys: Sequence[str], now_ms: int) -> tuple[int, str] | None:
         remote = self._run("blocked", keys, [])
@@ -324,7 +331,7 @@ class RedisStore:
         return await self._guard(shared, local)
 
     async def release(self, key: str, owner: str) -> bool:
-        """Give `key` back if `owner` still holds it; False when it had expired or passed to someone else."""
+        """Give `key` back if `owner` still holds it; False when it expired, passed on, or Redis is unreachable."""
         local_held = self._claims.get(key)
         if local_held is not None and local_held[0] == owner:
             del self._claims[key]

@@ -102,7 +102,7 @@ class RestClient:
                 wire = self.signer.encode(unsigned)
             try:
                 response = await self._send(wire, endpoint)
-                await self.codec.feedback(response, self.limiter)
+                await self.codec.feedback(endpoint, response, self.limiter)
                 return self.codec.decode(endpoint, response, self._info(unsigned))
             except TimestampOutOfWindow:
                 if resynced:

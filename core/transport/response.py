@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import httpx
 
@@ -26,6 +26,6 @@ class ResponseCodec(Protocol):
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T: ...
 
-    async def feedback(self, response: RawResponse, limiter: RateLimiter) -> None:
-        """Tell the limiter what the venue said about usage, Retry-After, bans."""
+    async def feedback(self, endpoint: Endpoint[Any], response: RawResponse, limiter: RateLimiter) -> None:
+        """Tell the limiter what the venue said about usage, Retry-After, bans (per endpoint where it counts)."""
         ...

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+
 from venuekit.connectors.binance_usdm import BinanceUSDM, BinanceUSDMClient
 from venuekit.core import Credentials
 from venuekit.core.transport.config import RetryPolicy

@@ -10,6 +10,7 @@ from typing import Any
 import binance_usdm_seed as seed
 import pytest
 from binance_usdm_helpers import MockVenue, doc_json
+
 from venuekit.connectors.binance_usdm import BinanceUSDMClient
 from venuekit.connectors.binance_usdm.enums import (
     TIF,

@@ -7,6 +7,7 @@ from decimal import Decimal
 import httpx
 import pytest
 from binance_usdm_helpers import MockVenue
+
 from venuekit.connectors.binance_usdm import BinanceUSDMClient
 from venuekit.connectors.binance_usdm.codec import BinanceCodec
 from venuekit.connectors.binance_usdm.enums import OrderSide, OrderType

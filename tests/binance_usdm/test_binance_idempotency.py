@@ -8,6 +8,7 @@ from decimal import Decimal
 import httpx
 import pytest
 from binance_usdm_helpers import EXCHANGE_INFO, MockVenue, order_json
+
 from venuekit.connectors.binance_usdm import BinanceUSDM
 from venuekit.core.errors import ExchangeUnavailable, InvalidRequest, UnknownOrderState
 from venuekit.core.types import OrderRequest, OrderStatus, Side

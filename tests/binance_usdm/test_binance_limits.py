@@ -7,6 +7,7 @@ import time
 import httpx
 import pytest
 from binance_usdm_helpers import MockVenue
+
 from venuekit.connectors.binance_usdm import ENDPOINTS, BinanceUSDMClient
 from venuekit.connectors.binance_usdm.models import RateLimit
 from venuekit.core.errors import IPBanned, RateLimited

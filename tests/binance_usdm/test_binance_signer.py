@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 from binance_usdm_helpers import KEY, SECRET, MockVenue
+
 from venuekit.connectors.binance_usdm import BinanceUSDMClient
 from venuekit.connectors.binance_usdm.signer import BinanceSigner, signature
 from venuekit.core import Credentials

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from decimal import Decimal
 
 import pytest
+
 from venuekit.connectors.binance_usdm import BinanceUSDM
 from venuekit.connectors.binance_usdm.simulator import BinanceUSDMSimulator
 from venuekit.core.errors import OrderNotFound

@@ -8,6 +8,7 @@ import binance_usdm_seed as seed
 import httpx
 import pytest
 from binance_usdm_helpers import EXCHANGE_INFO, MockVenue, doc_json, order_json
+
 from venuekit.connectors.binance_usdm import BinanceUSDM
 from venuekit.core import Capability
 from venuekit.core.errors import InvalidRequest, NotSupported

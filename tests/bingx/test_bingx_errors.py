@@ -7,7 +7,7 @@ import orjson
 import pytest
 
 from venuekit.connectors.bingx import ENDPOINTS
-from venuekit.connectors.bingx.codec import CURRENT_ENDPOINT, BingXCodec
+from venuekit.connectors.bingx.codec import BingXCodec
 from venuekit.connectors.bingx.endpoints import swap_account
 from venuekit.connectors.bingx.errors import ERRORS
 from venuekit.connectors.bingx.limits import QUOTAS
@@ -81,11 +81,7 @@ async def test_100410_blocks_the_endpoint_until_the_stated_time(msg: str) -> Non
     store = MemoryStore()
     limiter = RateLimiter("bingx", QUOTAS, store=store)
     body = orjson.dumps({"code": 100410, "msg": msg, "data": {}})
-    token = CURRENT_ENDPOINT.set(swap_account.BALANCE)
-    try:
-        await BingXCodec().feedback(RawResponse(200, httpx.Headers(), body), limiter)
-    finally:
-        CURRENT_ENDPOINT.reset(token)
+    await BingXCodec().feedback(swap_account.BALANCE, RawResponse(200, httpx.Headers(), body), limiter)
     key = limiter.key(limiter.quotas["uid:swap_account.balance"]) + ":block"
     assert await store.blocked([key], 0) == (9999999999999, "100410 disabled period")
     err = _raise({"code": 100410, "msg": msg})
@@ -100,6 +96,7 @@ async def test_100410_blocks_the_endpoint_until_the_stated_time(msg: str) -> Non
 async def test_429_and_418_block_the_ip() -> None:
     store = MemoryStore()
     limiter = RateLimiter("bingx", QUOTAS, store=store)
-    await BingXCodec().feedback(RawResponse(418, httpx.Headers({"Retry-After": "600"}), b""), limiter)
+    await BingXCodec().feedback(swap_account.BALANCE, RawResponse(418, httpx.Headers({"Retry-After": "600"}), b""),
+                                limiter)
     blocked = await store.blocked([limiter.scope_block_key(s) for s in limiter._scope_ids], 0)
     assert blocked is not None and blocked[1].startswith("ban")

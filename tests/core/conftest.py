@@ -48,7 +48,7 @@ class ToyCodec:
         adapter: TypeAdapter[T] = TypeAdapter(endpoint.response)
         return adapter.validate_json(response.body)
 
-    async def feedback(self, response: RawResponse, limiter: RateLimiter) -> None:
+    async def feedback(self, endpoint: Endpoint[Any], response: RawResponse, limiter: RateLimiter) -> None:
         return None
 
 

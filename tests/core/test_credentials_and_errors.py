@@ -51,3 +51,10 @@ def test_error_carries_context() -> None:
 def test_invalid_request_names_field() -> None:
     err = InvalidRequest("must be positive", field="quantity", venue="bingx")
     assert err.field == "quantity" and "quantity: must be positive" in str(err)
+
+
+def test_account_tag_is_stable_and_does_not_reveal_the_key() -> None:
+    a, b = Credentials.of("my-api-key-123", "x"), Credentials.of("my-api-key-123", "y")
+    assert a.account_tag == b.account_tag and len(a.account_tag) == 16
+    assert "my-api" not in a.account_tag
+    assert Credentials.of("other", "x").account_tag != a.account_tag

@@ -24,7 +24,6 @@ from venuekit.core.validation import (
 )
 
 from .. import limits
-from ..codec import CURRENT_ENDPOINT
 from ..config import VENUE
 
 T = TypeVar("T")
@@ -141,7 +140,7 @@ def id_list(ids: Sequence[str], field: str) -> str:
 
 
 class ApiGroup:
-    """Base of the endpoint groups: validate, remember the endpoint for `feedback`, call."""
+    """Base of the endpoint groups: validate before the wire, then call."""
 
     def __init__(self, client: RestClient) -> None:
         self._client = client
@@ -149,8 +148,4 @@ class ApiGroup:
     async def _call(self, ep: Endpoint[T], params: Mapping[str, object] | None = None) -> T:
         rendered = render_params(params)
         reject_forbidden_chars(rendered)
-        token = CURRENT_ENDPOINT.set(ep)
-        try:
-            return await self._client.call(ep, rendered)
-        finally:
-            CURRENT_ENDPOINT.reset(token)
+        return await self._client.call(ep, rendered)
