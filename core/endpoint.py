@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
+from urllib.parse import quote
 
+from .errors import InvalidRequest
 from .ratelimit.quota import Cost
 
 T = TypeVar("T")
@@ -32,6 +34,17 @@ class Endpoint(Generic[T]):
         if self.retry_safe is not None:
             return self.retry_safe
         return self.method == "GET" and not self.places_order
+
+    def format_path(self, segments: Mapping[str, str] | None) -> str:
+        """Fill `{name}` placeholders, each value percent-encoded as exactly one path segment."""
+        if not segments:
+            return self.path
+        encoded = {}
+        for key, value in segments.items():
+            if not value:
+                raise InvalidRequest("must not be empty", field=key)
+            encoded[key] = quote(value, safe="")
+        return self.path.format_map(encoded)
 
     def costs_for(self, params: Mapping[str, str]) -> tuple[Cost, ...]:
         return self.cost_fn(params) if self.cost_fn is not None else self.costs

@@ -84,10 +84,15 @@ class RestClient:
         endpoint: Endpoint[T],
         params: Mapping[str, object] | None = None,
         body: object = None,
+        *,
+        path: Mapping[str, str] | None = None,
     ) -> T:
-        """Send one documented call and return its typed response, retrying only what is safe."""
+        """Send one documented call and return its typed response, retrying only what is safe.
+
+        `path` fills the endpoint's `{name}` placeholders (percent-encoded, one segment each).
+        """
         rendered = render_params(params)
-        unsigned = UnsignedRequest(endpoint.method, endpoint.path, rendered, body, endpoint.signed)
+        unsigned = UnsignedRequest(endpoint.method, endpoint.format_path(path), rendered, body, endpoint.signed)
         costs = endpoint.costs_for(rendered)
         safe = endpoint.safe_to_retry
         attempts = self.retry.attempts if safe else 1

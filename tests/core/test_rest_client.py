@@ -137,3 +137,26 @@ async def test_ip_ban_is_never_retried(make_client: MakeClient) -> None:
     with pytest.raises(IPBanned) as info:
         await client.call(GET_THING)
     assert calls == 1 and info.value.status == 418
+
+
+async def test_path_segments_are_encoded_as_one_segment(make_client: MakeClient) -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.raw_path.decode())
+        return httpx.Response(200, json={})
+
+    item: Endpoint[dict[str, Any]] = Endpoint("GET", "/orders/{order_id}", dict[str, Any], name="toy.item")
+    await make_client(handler).call(item, path={"order_id": "a/b c?"})
+    assert seen[0].startswith("/orders/a%2Fb%20c%3F?")
+
+
+async def test_empty_path_segment_is_refused_before_the_wire(make_client: MakeClient) -> None:
+    from venuekit.core import InvalidRequest
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise AssertionError("nothing may be sent")
+
+    item: Endpoint[dict[str, Any]] = Endpoint("GET", "/orders/{order_id}", dict[str, Any], name="toy.item")
+    with pytest.raises(InvalidRequest, match="order_id"):
+        await make_client(handler).call(item, path={"order_id": ""})

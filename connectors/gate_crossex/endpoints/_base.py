@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any, TypeVar
-from urllib.parse import quote
 
 from venuekit.core.endpoint import Endpoint
 from venuekit.core.errors import InvalidRequest
@@ -45,16 +43,6 @@ def declare(
         places_order=places_order,
         name=name,
     )
-
-
-def with_path(endpoint: Endpoint[T], **segments: str) -> Endpoint[T]:
-    """Fill `{name}` placeholders, each value percent-encoded as one path segment."""
-    encoded = {}
-    for key, value in segments.items():
-        if not value:
-            raise InvalidRequest("must not be empty", field=key)
-        encoded[key] = quote(value, safe="")
-    return replace(endpoint, path=endpoint.path.format(**encoded))
 
 
 def csv(field: str, values: str | Sequence[str] | None) -> str | None:

@@ -10,7 +10,7 @@ from venuekit.core.transport.client import RestClient
 
 from ..enums import GateOrderType, GatePositionSide, GateSide, GateTimeInForce
 from ..models import BatchCancelResult, CrossexOrder, CrossexTrade, OrderAction
-from ._base import check_client_order_id, declare, page_params, positive, require_text, with_path
+from ._base import check_client_order_id, declare, page_params, positive, require_text
 
 CREATE_ORDER = declare("orders.create_order", "POST", "/orders", OrderAction, places_order=True)
 CANCEL_ORDER = declare("orders.cancel_order", "DELETE", "/orders/{order_id}", OrderAction, retry_safe=True)
@@ -78,7 +78,7 @@ class OrdersApi:
 
     async def cancel_order(self, *, order_id: str) -> OrderAction:
         """`DELETE /api/v4/crossex/orders/{order_id}` with the documented `{}` body."""
-        return await self._client.call(with_path(CANCEL_ORDER, order_id=order_id), body={})
+        return await self._client.call(CANCEL_ORDER, body={}, path={"order_id": order_id})
 
     async def amend_order(
         self, *, order_id: str, qty: Decimal | None = None, price: Decimal | None = None
@@ -89,11 +89,11 @@ class OrdersApi:
         if qty is None and price is None:
             raise InvalidRequest("give qty, price or both", field="qty")
         body = {k: v for k, v in {"qty": qty, "price": price}.items() if v is not None}
-        return await self._client.call(with_path(AMEND_ORDER, order_id=order_id), body=body)
+        return await self._client.call(AMEND_ORDER, body=body, path={"order_id": order_id})
 
     async def get_order(self, *, order_id: str) -> CrossexOrder:
         """`GET /api/v4/crossex/orders/{order_id}`: by order id or client `text`."""
-        return await self._client.call(with_path(GET_ORDER, order_id=order_id))
+        return await self._client.call(GET_ORDER, path={"order_id": order_id})
 
     async def list_open_orders(
         self, *, symbol: str | None = None, exchange_type: str | None = None, business_type: str | None = None
