@@ -81,9 +81,9 @@ class BinanceUSDM(Venue):
         self.lookup_backoff_s = 0.2
 
     @classmethod
-    def from_simulator(cls, sim: Any, api_key: str, secret: str) -> Self:
+    def from_simulator(cls, sim: Any, api_key: str, secret: str, **kw: Any) -> Self:
         """Talk to an in-process simulator (duck-typed: `base_url` and `transport()`)."""
-        return cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport())
+        return cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport(), **kw)
 
     async def close(self) -> None:
         await self.raw.aclose()

@@ -74,9 +74,9 @@ class BingX(OrdersMixin):
         self._hedge: bool | None = None
 
     @classmethod
-    def from_simulator(cls, sim: Any, api_key: str, secret: str) -> Self:
+    def from_simulator(cls, sim: Any, api_key: str, secret: str, **kw: Any) -> Self:
         """Talk to an in-process `BingXSimulator` (duck-typed: `base_url` and `transport()`)."""
-        return cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport())
+        return cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport(), **kw)
 
     async def close(self) -> None:
         await self.raw.aclose()

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import orjson
 import pytest
+
 from venuekit.connectors.gate_crossex import GateCrossExClient
 from venuekit.core import Credentials
 

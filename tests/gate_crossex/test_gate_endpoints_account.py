@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
 from venuekit.connectors.gate_crossex import AccountMode, GateCrossExClient
 from venuekit.connectors.gate_crossex.enums import GatePositionMode, GatePositionSide
 from venuekit.core import InvalidRequest

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
 from venuekit.connectors.gate_crossex import GateCrossExClient
 from venuekit.core import InvalidRequest
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from venuekit.connectors.gate_crossex import AccountMode, GateCrossExClient
 from venuekit.connectors.gate_crossex.enums import GateOrderType, GateSide
 from venuekit.connectors.gate_crossex.errors import ERRORS

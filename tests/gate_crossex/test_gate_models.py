@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from pydantic import TypeAdapter
+
 from venuekit.connectors.gate_crossex.models import (
     CrossexOrder,
     CrossexTrade,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
 from venuekit.connectors.gate_crossex import GateCrossExClient
 from venuekit.connectors.gate_crossex.signer import GateSigner, signature_payload
 from venuekit.core import AuthenticationError, Credentials

@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from decimal import Decimal
 
 import pytest
+
 from venuekit.connectors.gate_crossex import GateCrossEx
 from venuekit.connectors.gate_crossex.simulator import GateCrossExSimulator
 from venuekit.core import (

@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+
 from venuekit.connectors.gate_crossex import GateCrossEx
 from venuekit.core import (
     BadSymbol,
