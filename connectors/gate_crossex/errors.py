@@ -8,6 +8,7 @@ from venuekit.core.errors import (
     BadSymbol,
     DuplicateOrder,
     ExchangeUnavailable,
+    InsufficientFunds,
     InvalidOrder,
     InvalidRequest,
     OrderNotFound,
@@ -118,6 +119,7 @@ _APIV4 = {
     "INTERNAL": ExchangeUnavailable,
     "SERVER_ERROR": ExchangeUnavailable,
     "TOO_BUSY": ExchangeUnavailable,
+    "BALANCE_NOT_ENOUGH": InsufficientFunds,
 }
 
 ERRORS: dict[str, type[VenueError]] = {

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, Self
 
 import httpx
+
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import BadResponse, BadSymbol, InvalidRequest, OrderNotFound, VenueError
 from venuekit.core.events import EventBus
@@ -27,6 +28,7 @@ from venuekit.core.types import (
     Order,
     OrderRequest,
     OrderStatus,
+    OrderType,
     Position,
     PositionMode,
     PositionSide,
@@ -290,10 +292,27 @@ class GateCrossEx(Venue):
         return [mapping.fill(t, self.symbols.to_unified) for t in rows]
 
     async def close_position(self, symbol: str, *, position_side: PositionSide | None = None) -> list[Order]:
-        """CrossEx "full close" (meant for positions at or under the minimum size; 100 per day)."""
+        """Reduce-only market orders per open leg; a dust leg under the minimum size uses CrossEx full close."""
         inst = self.instrument(symbol)
-        side = POSITION_SIDE_TO_GATE[position_side] if position_side is not None else None
-        action = await self._full_close(inst.venue_symbol, side)
+        closed: list[Order] = []
+        hedged = (await self.raw.account.get_account()).position_mode == "DUAL"
+        for pos in await self.fetch_positions([inst.symbol]):
+            if position_side is not None and pos.position_side is not position_side:
+                continue
+            if pos.size < inst.min_qty:
+                closed += await self.full_close(inst.symbol, position_side=pos.position_side)
+                continue
+            closed.append(await self.create_order(OrderRequest(
+                symbol=inst.symbol, side=pos.side.opposite, type=OrderType.MARKET, amount=pos.size, reduce_only=True,
+                position_side=pos.position_side if hedged else None,
+            )))
+        return closed
+
+    async def full_close(self, symbol: str, *, position_side: PositionSide | None = None) -> list[Order]:
+        """CrossEx-only "full close" (venue rule: positions at or under the minimum size, 100 per day)."""
+        venue_symbol = self.instrument(symbol).venue_symbol
+        side = POSITION_SIDE_TO_GATE[position_side] if position_side not in (None, PositionSide.BOTH) else None
+        action = await self._full_close(venue_symbol, side)
         key = action.order_id or action.text
         if not key:
             return []

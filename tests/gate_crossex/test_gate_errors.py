@@ -19,6 +19,7 @@ from venuekit.core import (
     Credentials,
     DuplicateOrder,
     ExchangeUnavailable,
+    InsufficientFunds,
     InvalidOrder,
     InvalidRequest,
     OrderNotFound,
@@ -62,6 +63,7 @@ EXPECTED: dict[type[VenueError], list[str]] = {
         "CAN_NOT_DELETE_POSITION", "CAN_NOT_DELETE_LARGE_POSITION", "OPEN_ORDERS_CAN_NOT_DELETE_POSITION",
     ],
     DuplicateOrder: ["TRADE_ORDER_DUPLICATE_ERROR"],
+    InsufficientFunds: ["BALANCE_NOT_ENOUGH"],
     BadSymbol: ["TRADE_SYM_NOT_SUPPORT"],
     OrderNotFound: ["TRADE_ORDER_NOT_FOUND_ERROR"],
     AuthenticationError: [

@@ -63,7 +63,7 @@ async def test_limit_order_lifecycle(gate: GateCrossEx) -> None:
     assert await gate.fetch_open_orders(BTC) == []
 
 
-async def test_market_order_position_fills_fees_income_and_full_close(
+async def test_market_order_position_fills_fees_income_and_close(
     gate: GateCrossEx, sim: GateCrossExSimulator
 ) -> None:
     filled = await gate.create_order(OrderRequest.market(BTC, Side.BUY, Decimal("0.01")))
@@ -78,7 +78,6 @@ async def test_market_order_position_fills_fees_income_and_full_close(
     assert any(e.type == "TRADING_FEE" and e.amount == -fills[0].fee.cost for e in income)
     balances = await gate.fetch_balances()
     assert balances["USDT"].total < Decimal(100_000)
-    sim.full_close_dust_only = False
     closing = await gate.close_position(BTC)
     assert len(closing) == 1 and closing[0].reduce_only and closing[0].side is Side.SELL
     assert await gate.fetch_positions([BTC]) == []

@@ -143,21 +143,21 @@ async def test_full_close_falls_back_to_delete(venue: GateCrossEx, mock: Any) ->
     mock.add("POST", f"{P}/position", {"label": "NOT_FOUND", "message": "no such route"}, status=404)
     mock.example("DELETE /api/v4/crossex/position")
     mock.example("GET /api/v4/crossex/orders/{order_id}", path=f"{P}/orders/123456")
-    orders = await venue.close_position("ADA/USDT:USDT@OKX", position_side=PositionSide.LONG)
+    orders = await venue.full_close("ADA/USDT:USDT@OKX", position_side=PositionSide.LONG)
     assert [(r.method, r.url.path) for r in mock.requests] == [
         ("POST", f"{P}/position"), ("DELETE", f"{P}/position"), ("GET", f"{P}/orders/123456")
     ]
     assert mock.requests[1].read() == b'{"symbol":"OKX_FUTURE_ADA_USDT","position_side":"LONG"}'
     assert len(orders) == 1
     mock.requests.clear()
-    await venue.close_position("ADA/USDT:USDT@OKX")
+    await venue.full_close("ADA/USDT:USDT@OKX")
     assert mock.requests[0].method == "DELETE"
 
 
 async def test_full_close_business_errors_are_not_retried(venue: GateCrossEx, mock: Any) -> None:
     mock.add("POST", f"{P}/position", {"label": "CAN_NOT_DELETE_POSITION", "message": "0"}, status=404)
     with pytest.raises(InvalidOrder):
-        await venue.close_position("ADA/USDT:USDT@OKX")
+        await venue.full_close("ADA/USDT:USDT@OKX")
     assert len(mock.requests) == 1
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field
+
 from venuekit.core.types import VenueModel
 
 from ._types import OptDecimal, OptInt

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pydantic import Field
+
 from venuekit.core.types import VenueModel
 
 from ._types import OptDecimal, OptInt
