@@ -9,7 +9,7 @@ from typing import Any
 
 import anyio
 
-from venuekit.core import OrderRequest, OrderType, Side, TimeInForce, Venue
+from venuekit.core import Instrument, OrderRequest, OrderType, Side, TimeInForce, Venue
 from venuekit.core.portfolio import Portfolio, Snapshot
 
 from .output import table
@@ -17,15 +17,17 @@ from .registry import VENUES
 
 SYMBOL = "BTC/USDT:USDT"
 AMOUNT = Decimal("0.05")
+SLIPPAGE = Decimal("0.002")
 # Each venue's book is centred on its own price, so there is something to arbitrage.
 MIDS = {"bingx": Decimal("60000"), "binance-usdm": Decimal("60180"), "gate-crossex": Decimal("60090")}
+# CrossEx trades on several exchanges: plain symbols route to the one named here (documented form: `…@GATE`).
+OPTIONS: dict[str, dict[str, Any]] = {"gate-crossex": {"default_exchange": "GATE"}}
 
 
 @dataclass
 class Leg:
     venue: Venue
-    bid: Decimal
-    ask: Decimal
+    price: Decimal
 
 
 def _say(text: str = "") -> None:
@@ -34,18 +36,24 @@ def _say(text: str = "") -> None:
 
 async def _open_venues() -> list[Venue]:
     venues: list[Venue] = []
-    for name, entry in VENUES.items():
-        sim: Any = entry.simulator_class()(seed=7)
+    for seed, (name, entry) in enumerate(VENUES.items(), start=1):
+        sim: Any = entry.simulator_class()(seed=seed)
         sim.add_account("demo-key", "demo-secret", {"USDT": Decimal("25000")})
         venue: Any = entry.venue_class()
-        client: Venue = venue.from_simulator(sim, "demo-key", "demo-secret")
+        client: Venue = venue.from_simulator(sim, "demo-key", "demo-secret", **OPTIONS.get(name, {}))
         await client.load_instruments()
-        engine_symbol = client.instrument(SYMBOL).venue_symbol
-        tick = client.instrument(SYMBOL).tick_size
-        sim.exchange.seed_book(engine_symbol, MIDS[name], levels=10, step=tick * 10, qty=Decimal("2"))
-        sim.exchange.set_mark_price(engine_symbol, MIDS[name])
+        _set_market(sim.exchange, client.instrument(SYMBOL), MIDS[name])
         venues.append(client)
     return venues
+
+
+def _set_market(exchange: Any, instrument: Instrument, mid: Decimal) -> None:
+    """Centre the venue's book on `mid` and print one small trade there, so `last` reflects it."""
+    symbol = instrument.venue_symbol
+    exchange.seed_book(symbol, mid, levels=10, step=instrument.tick_size * 10, qty=Decimal("2"))
+    exchange.set_mark_price(symbol, mid)
+    exchange.create_account("demo-primer", {"USDT": Decimal("1000000")})
+    exchange.place_order("demo-primer", symbol, Side.BUY, OrderType.MARKET, Decimal("0.01"))
 
 
 def _portfolio_table(snap: Snapshot, title: str) -> str:
@@ -65,24 +73,25 @@ async def run() -> None:
     legs = []
     for venue in venues:
         ticker = await venue.fetch_ticker(SYMBOL)
-        assert ticker.bid is not None and ticker.ask is not None
-        legs.append(Leg(venue, ticker.bid, ticker.ask))
+        price = ticker.last or ticker.mark
+        assert price is not None, f"{venue.name} gave no price"
+        legs.append(Leg(venue, price))
     _say()
-    _say(table(["venue", "bid", "ask"], [[leg.venue.name, leg.bid, leg.ask] for leg in legs], title=f"{SYMBOL} books"))
-    cheap = min(legs, key=lambda leg: leg.ask)
-    rich = max(legs, key=lambda leg: leg.bid)
-    edge = rich.bid - cheap.ask
-    _say(f"\nBuy on {cheap.venue.name} at {cheap.ask}, sell on {rich.venue.name} at {rich.bid}: edge {edge} per BTC")
+    _say(table(["venue", "last"], [[leg.venue.name, leg.price] for leg in legs], title=f"{SYMBOL} prices"))
+    cheap = min(legs, key=lambda leg: leg.price)
+    rich = max(legs, key=lambda leg: leg.price)
+    _say(f"\nBuy on {cheap.venue.name} at {cheap.price}, sell on {rich.venue.name} at {rich.price}: "
+         f"edge {rich.price - cheap.price} per BTC")
 
-    buy = await cheap.venue.create_order(OrderRequest(
-        symbol=SYMBOL, side=Side.BUY, type=OrderType.LIMIT, amount=AMOUNT, price=cheap.ask,
-        time_in_force=TimeInForce.IOC))
-    sell = await rich.venue.create_order(OrderRequest(
-        symbol=SYMBOL, side=Side.SELL, type=OrderType.LIMIT, amount=AMOUNT, price=rich.bid,
-        time_in_force=TimeInForce.IOC))
-    _say(table(["venue", "order id", "client id", "side", "price", "amount", "status"],
-               [[leg.venue.name, o.id, o.client_order_id, o.side, o.price, o.amount, o.status]
-                for leg, o in ((cheap, buy), (rich, sell))], title="\nHedged pair"))
+    pair = []
+    for leg, side, slip in ((cheap, Side.BUY, SLIPPAGE), (rich, Side.SELL, -SLIPPAGE)):
+        limit = leg.venue.instrument(SYMBOL).quantize_price(leg.price * (1 + slip))
+        pair.append(await leg.venue.create_order(OrderRequest(
+            symbol=SYMBOL, side=side, type=OrderType.LIMIT, amount=AMOUNT, price=limit,
+            time_in_force=TimeInForce.IOC)))
+    _say(table(["venue", "order id", "client id", "side", "price", "filled", "status"],
+               [[o.venue, o.id, o.client_order_id, o.side, o.price, o.filled, o.status] for o in pair],
+               title="\nHedged pair (IOC, 0.2 % slippage limit)"))
 
     fills = [f for v in (cheap.venue, rich.venue) for f in await v.fetch_fills(SYMBOL)]
     _say(table(["venue", "fill id", "order id", "side", "price", "amount", "fee"],
@@ -95,7 +104,7 @@ async def run() -> None:
 
     resting = []
     for leg in legs:
-        price = leg.venue.instrument(SYMBOL).quantize_price(leg.bid * Decimal("0.95"))
+        price = leg.venue.instrument(SYMBOL).quantize_price(leg.price * Decimal("0.95"))
         resting.append(await leg.venue.create_order(OrderRequest.limit(SYMBOL, Side.BUY, AMOUNT, price)))
     _say(f"\nResting bids placed: {', '.join(f'{o.venue}:{o.id}' for o in resting)}")
     for venue in venues:

@@ -57,8 +57,12 @@ class BingX(OrdersMixin):
         recv_window: int | None = None,
         limiter_store: LimiterStore | None = None,
         events: EventBus | None = None,
+        confirm_placement: bool = True,
     ) -> None:
+        """`confirm_placement`: BingX's place-order answer has no status or fill; query the order once so
+        `create_order` returns its real state (an IOC may already be filled). Turn off to save the call."""
         super().__init__()
+        self.confirm_placement = confirm_placement
         creds = credentials if credentials is not None else Credentials.from_env(self.name)
         self.raw = BingXClient(
             creds,

@@ -36,6 +36,7 @@ CANCEL_BATCH = 10
 class OrdersMixin(Venue):
     raw: BingXClient
     client_ids: ClientOrderIds
+    confirm_placement: bool
 
     async def is_hedge_mode(self, *, refresh: bool = False) -> bool:
         raise NotImplementedError
@@ -108,6 +109,8 @@ class OrdersMixin(Venue):
             return await self.raw.swap_trade.query_order(symbol=venue_symbol, client_order_id=cid)
 
         placed = await place_once(submit, lookup, client_order_id=cid or "", venue=self.name, lookups=5 if cid else 0)
+        if placed.status is None and self.confirm_placement:
+            placed = await self.raw.swap_trade.query_order(symbol=venue_symbol, order_id=placed.order_id)
         return convert.order(placed, self._to_unified, req)
 
     async def create_orders(self, requests: Sequence[OrderRequest]) -> list[Order | VenueError]:

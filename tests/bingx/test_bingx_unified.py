@@ -18,6 +18,7 @@ from venuekit.core.types import (
     PositionMode,
     PositionSide,
     Side,
+    TimeInForce,
 )
 
 BTC = "BTC/USDT:USDT"
@@ -164,3 +165,16 @@ async def test_stop_market_order_without_client_id(pair: tuple[BingX, BingX, Bin
                                                  reduce_only=True))
     assert stop.client_order_id in (None, "")
     assert stop.type is OrderType.STOP_MARKET
+
+
+async def test_create_order_reports_the_real_state_of_an_immediately_filled_order(
+    pair: tuple[BingX, BingX, BingXSimulator],
+) -> None:
+    maker, taker, _ = pair
+    resting = await maker.create_order(OrderRequest.limit(BTC, Side.SELL, Decimal("0.01"), Decimal("70000")))
+    assert resting.status is OrderStatus.OPEN and resting.filled == 0
+    taken = await taker.create_order(OrderRequest(symbol=BTC, side=Side.BUY, type=OrderType.LIMIT,
+                                                  amount=Decimal("0.01"), price=Decimal("70000"),
+                                                  time_in_force=TimeInForce.IOC))
+    assert taken.status is OrderStatus.CLOSED
+    assert taken.filled == Decimal("0.01") and taken.average_price is not None
