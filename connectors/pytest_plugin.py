@@ -6,6 +6,7 @@
             await venue.load_instruments()
             ...
             sim.set_mark_price("BTC-USDT", Decimal("61000"))   # engine symbol = the venue's own symbol
+            sim.clear_book("BTC-USDT")                               # only your orders rest now
             sim.trade_against("BTC-USDT", Side.SELL, Decimal("0.01"), Decimal("60000"))
             sim.faults.http_error(500, after_handler=True, method="POST")
 """
@@ -13,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -24,6 +25,8 @@ from venuekit.core import OrderType, Side, TimeInForce, Venue
 from .registry import VENUES, entry
 
 COUNTERPARTY = "venuekit-counterparty"
+#: Gate CrossEx routes to an underlying exchange; tests use plain `BTC/USDT:USDT` on Binance's book there.
+CLIENT_OPTIONS: dict[str, dict[str, Any]] = {"gate-crossex": {"default_exchange": "BINANCE"}}
 
 
 @dataclass
@@ -34,7 +37,7 @@ class SimulatedVenue:
     simulator: Any
     api_key: str
     secret: str
-    _clients: list[Venue] = field(default_factory=list)
+    account_id: str
 
     @property
     def exchange(self) -> Any:
@@ -44,16 +47,26 @@ class SimulatedVenue:
     def faults(self) -> Any:
         return self.simulator.faults
 
-    def connect(self) -> Venue:
-        """A unified client bound to this simulator (use it as `async with`)."""
+    def connect(self, **options: Any) -> Venue:
+        """A unified client bound to this simulator (use it as `async with`); `options` go to the constructor."""
+        merged = {**CLIENT_OPTIONS.get(self.name, {}), **options}
         client: Venue = entry(self.name).venue_class().from_simulator(  # type: ignore[attr-defined]
-            self.simulator, self.api_key, self.secret
+            self.simulator, self.api_key, self.secret, **merged
         )
-        self._clients.append(client)
         return client
 
     def set_mark_price(self, symbol: str, price: Decimal) -> None:
         self.exchange.set_mark_price(symbol, price)
+
+    def clear_book(self, symbol: str) -> None:
+        """Cancel every resting order on `symbol` except the test account's own."""
+        for account in self.exchange.account_ids():
+            if account != self.account_id:
+                self.exchange.cancel_all(account, symbol)
+
+    def seed_book(self, symbol: str, mid: Decimal, *, levels: int = 10) -> None:
+        """Give `symbol` fresh liquidity around `mid` (a market maker's ladder on both sides)."""
+        self.exchange.seed_book(symbol, mid, levels=levels)
 
     def trade_against(self, symbol: str, side: Side, amount: Decimal, price: Decimal) -> Any:
         """Send an IOC order from a well-funded counterparty, filling resting orders at `price` or better."""
@@ -73,8 +86,8 @@ def venuekit_sim() -> Iterator[Factory]:
     def make(name: str, *, balances: Mapping[str, Decimal] | None = None, seed: int = 0,
              api_key: str = "test-key", secret: str = "test-secret") -> SimulatedVenue:
         sim = entry(name).simulator_class()(seed=seed)
-        sim.add_account(api_key, secret, dict(balances or {"USDT": Decimal("100000")}))
-        return SimulatedVenue(name, sim, api_key, secret)
+        account_id = sim.add_account(api_key, secret, dict(balances or {"USDT": Decimal("100000")}))
+        return SimulatedVenue(name, sim, api_key, secret, account_id)
 
     yield make
 

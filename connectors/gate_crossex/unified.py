@@ -185,11 +185,16 @@ class GateCrossEx(Venue):
         self, symbol: str | None = None, *, since: int | None = None, limit: int | None = None,
         asset: str | None = None,
     ) -> list[IncomeEntry]:
-        """The account book; it is kept per coin (`asset`), not per symbol."""
+        """The account book. It is kept per coin and underlying exchange, not per symbol: a `symbol` narrows
+        it to that instrument's settle coin on that instrument's exchange."""
+        exchange = None
         if symbol is not None:
-            raise InvalidRequest("the CrossEx account book filters by asset, not symbol", field="symbol")
+            inst = self.instrument(symbol)
+            asset = asset or inst.settle or inst.quote
+            exchange = inst.metadata.get("exchange")
         rows = await self.raw.account.list_account_book(coin=asset, start=since, limit=limit)
-        return [mapping.income(r) for r in rows]
+        return [mapping.income(r) for r in rows
+                if exchange is None or (r.exchange_type or exchange).upper() == exchange.upper()]
 
     async def fetch_ticker(self, symbol: str) -> Ticker:
         inst = self.instrument(symbol)

@@ -203,8 +203,10 @@ async def test_fills_and_income(venue: GateCrossEx, mock: Any) -> None:
     income = await venue.fetch_income(asset="USDT", limit=5)
     assert mock.last.url.params["coin"] == "USDT"
     assert income[0].type == "TRADING_FEE" and income[0].amount == Decimal("-0.002") and income[0].info == "BINANCE"
-    with pytest.raises(InvalidRequest):
-        await venue.fetch_income("ADA/USDT:USDT")
+    by_symbol = await venue.fetch_income("ADA/USDT:USDT@BINANCE")
+    assert mock.last.url.params["coin"] == "USDT", "a symbol narrows to its settle coin"
+    assert by_symbol and all(e.info == "BINANCE" for e in by_symbol)
+    assert await venue.fetch_income("ADA/USDT:USDT@OKX") == [], "entries of other exchanges are left out"
 
 
 async def test_leverage_routes_by_kind(venue: GateCrossEx, mock: Any) -> None:
