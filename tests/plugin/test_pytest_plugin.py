@@ -27,7 +27,8 @@ async def test_fault_injection(venuekit_sim):
         await venue.load_instruments()
         assert (await venue.fetch_balances())["USDT"].total == Decimal(500)
         sim.faults.http_error(500, after_handler=True, method="POST")
-        order = await venue.create_order(OrderRequest.limit("BTC/USDT:USDT", Side.BUY, Decimal("0.002"), Decimal("50000")))
+        request = OrderRequest.limit("BTC/USDT:USDT", Side.BUY, Decimal("0.002"), Decimal("50000"))
+        order = await venue.create_order(request)
         assert [o.id for o in await venue.fetch_open_orders("BTC/USDT:USDT")] == [order.id]
 '''
 
