@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "venuekit needs Python 3.11+"'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,docs]'
 	touch $(STAMP)
 
 # The scale-out tests start a real redis-server; bring it where the system package manager allows.
@@ -25,7 +25,7 @@ redis-server:
 demo: $(STAMP)
 	$(BIN)/python -m venuekit.connectors.demo
 
-test: lint typecheck unit wheel-check
+test: lint typecheck docs unit wheel-check
 
 unit: $(STAMP) redis-server
 	$(BIN)/python -m pytest --cov=venuekit --cov-report=term:skip-covered -p no:cacheprovider
@@ -63,6 +63,8 @@ soak: $(STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m tools.coverage --check
+	$(BIN)/python -m tools.unified_api --check
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir build/site
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .coverage
