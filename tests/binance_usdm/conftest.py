@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
+from binance_usdm_helpers import BASE, KEY, SECRET, MockVenue
 
 from venuekit.connectors.binance_usdm import BinanceUSDM, BinanceUSDMClient
 from venuekit.core import Credentials
 from venuekit.core.transport.config import RetryPolicy
-
-# pytest here does not put this folder on sys.path; the helper modules live next to this file.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from binance_usdm_helpers import BASE, KEY, SECRET, MockVenue
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Shared helpers of the BingX client tests (importable: tests/bingx is put on sys.path by conftest)."""
+"""Shared helpers of the BingX client tests (importable: tests/bingx is on pytest's pythonpath)."""
 
 from __future__ import annotations
 

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
 import respx
-
-sys.path.insert(0, str(Path(__file__).parent))
-
 from bingx_helpers import KEY, LIVE, SECRET
 
 from venuekit.connectors.bingx import BingXClient

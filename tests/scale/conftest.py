@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import pytest
 
 # Helper modules (and the bodies of spawned workers) import by plain module names, here and in the children.
-sys.path.insert(0, str(Path(__file__).parent))
-
 from scale_support import RedisServer
 
 from venuekit.core.ratelimit.redis_store import RedisStore

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import AsyncIterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from gate_sim_helpers import DOC_EXAMPLES, START_MS, User
 
 from venuekit.connectors.gate_crossex.simulator import GateCrossExSimulator
 from venuekit.core.simulator import ManualClock
-
-# pytest does not put this folder on sys.path; the helper module lives next to this file.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gate_sim_helpers import DOC_EXAMPLES, START_MS, User
 
 
 @pytest.fixture
