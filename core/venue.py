@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
 from types import TracebackType
-from typing import ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from .errors import NotSupported, VenueError
 from .precision import check_order_size
@@ -27,6 +27,9 @@ from .types import (
     PositionSide,
     Ticker,
 )
+
+if TYPE_CHECKING:
+    from .streams import AccountUpdate, BookTickerUpdate, MarkPriceUpdate, OrderBookUpdate, Stream, TradeUpdate
 
 
 class Capability(StrEnum):
@@ -55,6 +58,11 @@ class Capability(StrEnum):
     FETCH_FUNDING_RATE = "fetch_funding_rate"
     FETCH_TICKER = "fetch_ticker"
     FETCH_COMMISSION = "fetch_commission"
+    WATCH_ACCOUNT = "watch_account"
+    WATCH_MARK_PRICE = "watch_mark_price"
+    WATCH_BOOK_TICKER = "watch_book_ticker"
+    WATCH_TRADES = "watch_trades"
+    WATCH_ORDER_BOOK = "watch_order_book"
 
 
 class Venue:
@@ -179,3 +187,27 @@ class Venue:
 
     async def fetch_commission(self, symbol: str) -> Commission:
         raise self._unsupported("fetch_commission")
+
+    def watch_account(self, *, symbols: Sequence[str] | None = None) -> Stream[AccountUpdate]:
+        """User data (orders, fills, positions, balances), exactly once across reconnects.
+
+        `async with venue.watch_account() as stream: async for event in stream: ...`; `symbols` adds
+        symbols the post-reconnect reconciliation must cover even if the stream has not seen them yet.
+        """
+        raise self._unsupported("watch_account")
+
+    def watch_mark_price(self, symbol: str) -> Stream[MarkPriceUpdate]:
+        """Mark/index price and funding; a slow consumer sees the latest value (conflated)."""
+        raise self._unsupported("watch_mark_price")
+
+    def watch_book_ticker(self, symbol: str) -> Stream[BookTickerUpdate]:
+        """Best bid/ask; conflated to the latest for a slow consumer."""
+        raise self._unsupported("watch_book_ticker")
+
+    def watch_trades(self, symbol: str) -> Stream[TradeUpdate]:
+        """Public trades; a slow consumer loses the oldest (counted in `stream.stats["dropped"]`)."""
+        raise self._unsupported("watch_trades")
+
+    def watch_order_book(self, symbol: str, depth: int = 20) -> Stream[OrderBookUpdate]:
+        """A local book kept from snapshot + diffs under the venue's sequence rules; top `depth` levels."""
+        raise self._unsupported("watch_order_book")

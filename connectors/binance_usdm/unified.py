@@ -13,6 +13,7 @@ from venuekit.core.credentials import Credentials
 from venuekit.core.errors import InvalidRequest, OrderNotFound, UnknownOrderState, VenueError, error_for
 from venuekit.core.events import Event, EventBus
 from venuekit.core.ratelimit.store import LimiterStore
+from venuekit.core.streams import AccountUpdate, BookTickerUpdate, MarkPriceUpdate, OrderBookUpdate, Stream, TradeUpdate
 from venuekit.core.transport.config import Timeouts
 from venuekit.core.types import (
     Balance,
@@ -49,6 +50,7 @@ from .placement import (
     resolve_client_id,
     to_new_order,
 )
+from .streams import BinanceStreams
 
 
 class BinanceUSDM(Venue):
@@ -79,14 +81,35 @@ class BinanceUSDM(Venue):
         self.client_order_ids = client_order_ids()
         self.lookups = 5
         self.lookup_backoff_s = 0.2
+        self.streams = BinanceStreams(self, env)
 
     @classmethod
     def from_simulator(cls, sim: Any, api_key: str, secret: str, **kw: Any) -> Self:
         """Talk to an in-process simulator (duck-typed: `base_url` and `transport()`)."""
-        return cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport(), **kw)
+        venue = cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport(), **kw)
+        if hasattr(sim, "ws_connector"):
+            venue.streams.use_simulator(sim)
+        return venue
 
     async def close(self) -> None:
+        """Close every open stream (sockets and tasks), then the REST client."""
+        await self.streams.aclose()
         await self.raw.aclose()
+
+    def watch_account(self, *, symbols: Sequence[str] | None = None) -> Stream[AccountUpdate]:
+        return self.streams.account(symbols)
+
+    def watch_mark_price(self, symbol: str) -> Stream[MarkPriceUpdate]:
+        return self.streams.mark_price(symbol)
+
+    def watch_book_ticker(self, symbol: str) -> Stream[BookTickerUpdate]:
+        return self.streams.book_ticker(symbol)
+
+    def watch_trades(self, symbol: str) -> Stream[TradeUpdate]:
+        return self.streams.trades(symbol)
+
+    def watch_order_book(self, symbol: str, depth: int = 20) -> Stream[OrderBookUpdate]:
+        return self.streams.order_book(symbol, depth)
 
     async def _loaded(self) -> None:
         if not len(self.symbols):

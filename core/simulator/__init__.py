@@ -35,14 +35,22 @@ from .ratelimit import RateLimitResult, RateLimitRule, SimRateLimits
 from .routing import Router
 from .server import run, running_server, server_thread
 from .transport import LoggedRequest, SimulatorTransport
+from .ws import WS_LINK_SCOPE_KEY, ConnectionDropped, SimWebSocket, WsApp, WsLink
+from .ws_client import AsgiWsConnection, AsgiWsConnector
+from .ws_faults import StreamFault, StreamFaultKind, StreamFaults
+from .ws_host import running_socket_server
 
 __all__ = [
     "FUTURES_WALLET",
     "INPROCESS_SCOPE_KEY",
+    "WS_LINK_SCOPE_KEY",
+    "AsgiWsConnection",
+    "AsgiWsConnector",
     "BalanceEvent",
     "BookEvent",
     "BookView",
     "CommissionRate",
+    "ConnectionDropped",
     "Exchange",
     "ExecType",
     "Fault",
@@ -80,15 +88,22 @@ __all__ = [
     "SimRequest",
     "SimResponse",
     "SimTransfer",
+    "SimWebSocket",
     "SimulatedNetworkFault",
     "SimulatorTransport",
+    "StreamFault",
+    "StreamFaultKind",
+    "StreamFaults",
     "TradeEvent",
     "WallClock",
+    "WsApp",
+    "WsLink",
     "decimal_text",
     "dumps",
     "json_response",
     "run",
     "running_server",
+    "running_socket_server",
     "server_thread",
     "text_response",
 ]

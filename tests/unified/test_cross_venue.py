@@ -96,6 +96,8 @@ ARGS: dict[Capability, tuple[object, ...]] = {
     Capability.SET_MARGIN_MODE: (BTC, MarginMode.CROSS), Capability.SET_POSITION_MODE: (PositionMode.HEDGE,),
     Capability.CLOSE_POSITION: (BTC,), Capability.FETCH_INCOME: (BTC,), Capability.FETCH_FUNDING_RATE: (BTC,),
     Capability.FETCH_TICKER: (BTC,), Capability.FETCH_COMMISSION: (BTC,),
+    Capability.WATCH_ACCOUNT: (), Capability.WATCH_MARK_PRICE: (BTC,), Capability.WATCH_BOOK_TICKER: (BTC,),
+    Capability.WATCH_TRADES: (BTC,), Capability.WATCH_ORDER_BOOK: (BTC,),
 }
 
 

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from venuekit.core.credentials import Secret
 from venuekit.core.simulator import (
+    AsgiWsConnector,
     Exchange,
     FaultInjector,
     OrderEvent,
@@ -16,7 +17,9 @@ from venuekit.core.simulator import (
     SimClock,
     SimRateLimits,
     SimulatorTransport,
+    StreamFaults,
     WallClock,
+    WsApp,
 )
 
 from . import markets, routes_account, routes_algo, routes_public, routes_trade
@@ -25,6 +28,8 @@ from .limits import Throttle, binance_limits
 from .markets import SEED_MARKETS
 from .pipeline import Backend, Spec, make_handler, not_allowed, not_found
 from .state import VenueState
+from .ws_hub import BinanceWsHub
+from .ws_routes import depth_route, websocket_app, ws_paths
 
 VENUE = "binance-usdm"
 ALL_ROUTES: tuple[Spec, ...] = (
@@ -41,6 +46,7 @@ class BinanceUSDMSimulator:
 
     venue: ClassVar[str] = VENUE
     base_url: str = "https://fapi.binance.sim"
+    ws_url: str = "wss://fstream.binance.sim"
 
     def __init__(
         self,
@@ -60,10 +66,15 @@ class BinanceUSDMSimulator:
         self.faults = FaultInjector()
         self.backend = Backend(exchange, self.state, self.throttle, {s.inst.symbol: s for s in SEED_MARKETS})
         exchange.subscribe(self.state.acks, OrderEvent)
+        self.stream_faults = StreamFaults()
+        self.hub = BinanceWsHub(self.backend, self.stream_faults)
         router = Router(not_found=not_found, method_not_allowed=not_allowed)
+        depth = depth_route(self.hub)
         for spec in ALL_ROUTES:
-            router.add(spec.method, spec.path, make_handler(spec, self.backend))
-        self.app = SimApp(router, faults=self.faults)
+            served = depth if (spec.method, spec.path) == (depth.method, depth.path) else spec
+            router.add(served.method, served.path, make_handler(served, self.backend))
+        self.websocket = websocket_app(self.hub, WsApp(self.stream_faults))
+        self.app = SimApp(router, faults=self.faults, websocket=self.websocket)
         if seed_markets:
             markets.seed(exchange)
 
@@ -80,6 +91,13 @@ class BinanceUSDMSimulator:
 
     def transport(self) -> SimulatorTransport:
         return SimulatorTransport(self)
+
+    def ws_connector(self) -> AsgiWsConnector:
+        """In-process WebSocket connector onto this simulator (streams without sockets)."""
+        return AsgiWsConnector(self)
+
+    def ws_routes(self) -> list[tuple[str, str]]:
+        return ws_paths()
 
     def routes(self) -> list[tuple[str, str]]:
         return [(spec.method, spec.path) for spec in ALL_ROUTES]

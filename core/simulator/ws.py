@@ -1,0 +1,161 @@
+"""ASGI WebSocket support for simulator apps: a small server-side socket API, path routing, faults.
+
+`WsApp` is what `SimApp(websocket=...)` takes. Handlers get a `SimWebSocket`; every outgoing message
+carries a `kind` so `StreamFaults` can drop, stall, delay, duplicate, reorder or skip it. Hosts (the
+in-process connector, the aiohttp socket host) put a `WsLink` in the scope under `WS_LINK_SCOPE_KEY`
+so a stalled socket also stops answering protocol pings.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+import anyio
+
+from .ws_faults import StreamFaultKind, StreamFaults
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+WsHandler = Callable[["SimWebSocket"], Awaitable[None]]
+
+WS_LINK_SCOPE_KEY = "venuekit.ws_link"
+
+
+@dataclass
+class WsLink:
+    """Host ↔ app side channel: `answer_pings` off makes the host ignore pings (stall)."""
+
+    answer_pings: bool = True
+
+
+class ConnectionDropped(Exception):
+    """Raised inside a handler to end the connection abruptly (hosts close without a close frame)."""
+
+
+@dataclass(eq=False)
+class SimWebSocket:
+    """The server side of one connection as a simulator handler sees it."""
+
+    scope: Scope
+    receive_raw: Receive
+    send_raw: Send
+    faults: StreamFaults
+    path: str = ""
+    query: dict[str, str] = field(default_factory=dict)
+    accepted: bool = False
+    closed: bool = False
+    stalled: bool = False
+    sent: int = 0
+    _held: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.path = self.scope.get("path", "")
+        raw = self.scope.get("query_string", b"")
+        self.query = dict(parse_qsl(raw.decode() if isinstance(raw, bytes) else raw, keep_blank_values=True))
+
+    @property
+    def link(self) -> WsLink:
+        link = self.scope.get(WS_LINK_SCOPE_KEY)
+        if not isinstance(link, WsLink):
+            link = self.scope[WS_LINK_SCOPE_KEY] = WsLink()
+        return link
+
+    async def accept(self) -> None:
+        message = await self.receive_raw()
+        if message["type"] != "websocket.connect":
+            raise ConnectionDropped("client went away before the handshake")
+        await self.send_raw({"type": "websocket.accept"})
+        self.accepted = True
+
+    async def reject(self, code: int = 1008, reason: str = "") -> None:
+        """Refuse the handshake (HTTP 403 on a real socket; a `WsConnectError` in process)."""
+        await self.receive_raw()
+        await self.send_raw({"type": "websocket.close", "code": code, "reason": reason})
+        self.closed = True
+
+    async def send(self, text: str, kind: str = "") -> None:
+        """Send one text message through the fault injector."""
+        if self.closed or self.stalled:
+            return
+        copies = 1
+        for fault in self.faults.for_message(kind, self.path):
+            if fault.kind is StreamFaultKind.DROP:
+                self.closed = True
+                raise ConnectionDropped(f"injected drop at {kind}")
+            if fault.kind is StreamFaultKind.STALL:
+                self.stalled = True
+                self.link.answer_pings = False
+                return
+            if fault.kind is StreamFaultKind.DELAY:
+                await anyio.sleep(fault.delay_ms / 1000)
+            elif fault.kind is StreamFaultKind.SKIP:
+                return
+            elif fault.kind is StreamFaultKind.DUPLICATE:
+                copies = 2
+            elif fault.kind is StreamFaultKind.REORDER:
+                self._held.append(text)
+                return
+        held, self._held = self._held, []
+        for _ in range(copies):
+            await self._send_now(text)
+        for text_held in held:
+            await self._send_now(text_held)
+
+    async def _send_now(self, text: str) -> None:
+        await self.send_raw({"type": "websocket.send", "text": text})
+        self.sent += 1
+
+    async def receive_text(self) -> str | None:
+        """The next client text message; None once the client disconnected."""
+        while True:
+            message = await self.receive_raw()
+            if message["type"] == "websocket.disconnect":
+                self.closed = True
+                return None
+            if message["type"] == "websocket.receive":
+                if message.get("text") is not None:
+                    return str(message["text"])
+                data = message.get("bytes")
+                if data is not None:
+                    return bytes(data).decode("utf-8", "replace")
+
+    async def close(self, code: int = 1000, reason: str = "") -> None:
+        if not self.closed:
+            self.closed = True
+            await self.send_raw({"type": "websocket.close", "code": code, "reason": reason})
+
+
+class WsApp:
+    """Routes WebSocket connections by path (exact or `*` glob) to handlers; unknown paths are refused."""
+
+    def __init__(self, faults: StreamFaults | None = None) -> None:
+        self.faults = faults or StreamFaults()
+        self.routes: list[tuple[str, WsHandler]] = []
+        self.connections: set[SimWebSocket] = set()
+
+    def route(self, path: str, handler: WsHandler) -> None:
+        self.routes.append((path, handler))
+
+    def _handler(self, path: str) -> WsHandler | None:
+        for pattern, handler in self.routes:
+            if path == pattern or ("*" in pattern and fnmatch.fnmatchcase(path, pattern)):
+                return handler
+        return None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        ws = SimWebSocket(scope, receive, send, self.faults)
+        handler = self._handler(ws.path)
+        if handler is None:
+            await ws.reject(1008, "unknown path")
+            return
+        self.connections.add(ws)
+        try:
+            await handler(ws)
+        finally:
+            self.connections.discard(ws)

@@ -1,0 +1,113 @@
+"""Exactly-once delivery of account events across pushes, duplicates, reordering and REST reconciliation.
+
+Each entity has a key (order id, fill id, position leg, asset) and a monotonic version; an event is
+delivered only when its version is newer than the last one delivered for that key. Orders version on
+(status rank, filled quantity, update time): a late NEW after a FILLED, a duplicated push or a REST row
+equal to what the stream already said are all suppressed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable
+from decimal import Decimal
+from typing import Generic, TypeVar
+
+from ..types import Order, OrderStatus, Position
+from .updates import AccountUpdate, BalanceUpdate, FillUpdate, OrderUpdate, PositionUpdate
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+OrderVersion = tuple[int, Decimal, int]
+
+
+def order_version(order: Order) -> OrderVersion:
+    """Orders only move forward: open < final; more filled is newer; then the venue's update time."""
+    rank = 0 if order.status is OrderStatus.OPEN else 1
+    return rank, order.filled, order.updated_at or 0
+
+
+def position_version(position: Position) -> tuple[Decimal, str, Decimal | None]:
+    signed = position.size if position.side.value == "buy" else -position.size
+    return signed, position.margin_mode.value if position.margin_mode else "", position.entry_price
+
+
+class _Bounded(Generic[K, V]):
+    """An LRU map: old keys fall out so a long-lived stream keeps bounded memory."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._data: OrderedDict[K, V] = OrderedDict()
+
+    def get(self, key: K) -> V | None:
+        return self._data.get(key)
+
+    def set(self, key: K, value: V) -> None:
+        self._data[key] = value
+        self._data.move_to_end(key)
+        while len(self._data) > self.limit:
+            self._data.popitem(last=False)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+
+class AccountDeduper:
+    """Filters account updates; `suppressed` counts what was withheld as stale or duplicate."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self._orders: _Bounded[str, OrderVersion] = _Bounded(limit)
+        self._fills: _Bounded[tuple[str, str], None] = _Bounded(limit)
+        self._positions: dict[tuple[str, str], tuple[Decimal, str, Decimal | None]] = {}
+        self._balances: dict[str, Decimal] = {}
+        self.suppressed = 0
+        self.last_event_ms = 0
+
+    def _order_is_new(self, order: Order) -> bool:
+        version = order_version(order)
+        seen = self._orders.get(order.id)
+        if seen is not None and version <= seen:
+            return False
+        self._orders.set(order.id, version)
+        return True
+
+    def known_order(self, order_id: str) -> OrderVersion | None:
+        return self._orders.get(order_id)
+
+    def accept(self, event: AccountUpdate) -> bool:
+        """True when `event` is news; updates the remembered versions."""
+        fresh = self._accept(event)
+        if fresh:
+            self.last_event_ms = max(self.last_event_ms, event.timestamp)
+        else:
+            self.suppressed += 1
+        return fresh
+
+    def _accept(self, event: AccountUpdate) -> bool:
+        if isinstance(event, OrderUpdate):
+            return self._order_is_new(event.order)
+        if isinstance(event, FillUpdate):
+            key = (event.fill.order_id, event.fill.id)
+            if key in self._fills:
+                return False
+            self._fills.set(key, None)
+            return True
+        if isinstance(event, PositionUpdate):
+            pos = event.position
+            leg = (pos.symbol, pos.position_side.value)
+            version = position_version(pos)
+            if self._positions.get(leg) == version:
+                return False
+            self._positions[leg] = version
+            return True
+        if isinstance(event, BalanceUpdate):
+            if self._balances.get(event.asset) == event.wallet_balance:
+                return False
+            self._balances[event.asset] = event.wallet_balance
+            return True
+        return True
+
+    def open_position_legs(self) -> list[tuple[str, str]]:
+        """Legs last seen non-flat (reconciliation reports those that went flat while disconnected)."""
+        return [leg for leg, version in self._positions.items() if version[0] != 0]
