@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def serve_simulator(args: argparse.Namespace) -> int:
-    from venuekit.core.simulator import run as run_server
+    from venuekit.core.simulator import MarketMotion, serve
 
     key = args.key or "vk" + secrets.token_hex(8)
     secret = args.secret or secrets.token_hex(24)
@@ -78,7 +78,8 @@ def serve_simulator(args: argparse.Namespace) -> int:
     print(f"  api key: {key}")
     print(f"  secret:  {secret}" if args.secret is None else "  secret:  (as given)")
     sys.stdout.flush()
-    run_server(sim, host=args.host, port=args.port)
+    motion = MarketMotion(sim.exchange, seed=args.seed)
+    anyio.run(lambda: serve(sim, args.host, args.port, background=[motion.run]))
     return EXIT_OK
 
 

@@ -30,10 +30,11 @@ from .income import IncomeType, SimIncome, SimTransfer
 from .instruments import SimInstrument
 from .market import BookView
 from .messages import RawNumber, SimRequest, SimResponse, decimal_text, dumps, json_response, text_response
+from .motion import MarketMotion
 from .orders import Lifecycle, SimFill, SimOrder
 from .ratelimit import RateLimitResult, RateLimitRule, SimRateLimits
 from .routing import Router
-from .server import run, running_server, server_thread
+from .server import run, running_server, serve, server_thread
 from .transport import LoggedRequest, SimulatorTransport
 from .ws import WS_LINK_SCOPE_KEY, ConnectionDropped, SimWebSocket, WsApp, WsLink
 from .ws_client import AsgiWsConnection, AsgiWsConnector
@@ -64,6 +65,7 @@ __all__ = [
     "LoggedRequest",
     "ManualClock",
     "MarkPriceEvent",
+    "MarketMotion",
     "OrderBook",
     "OrderEvent",
     "PositionEvent",
@@ -104,6 +106,7 @@ __all__ = [
     "run",
     "running_server",
     "running_socket_server",
+    "serve",
     "server_thread",
     "text_response",
 ]

@@ -6,9 +6,10 @@ import asyncio
 import contextlib
 import socket
 import threading
-from collections.abc import AsyncIterator, Generator, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Generator, Iterator, Sequence
 from typing import Any
 
+import anyio
 import uvicorn
 
 
@@ -83,3 +84,14 @@ def server_thread(app: Any, host: str = "127.0.0.1", port: int = 0, *, log_level
 def run(app: Any, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info") -> None:
     """Serve `app` in the foreground until interrupted."""
     uvicorn.run(app, host=host, port=port, log_level=log_level)
+
+
+async def serve(app: Any, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info",
+                background: Sequence[Callable[[], Coroutine[Any, Any, None]]] = ()) -> None:
+    """Serve `app` on the running loop with `background` tasks beside it (e.g. a moving market)."""
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on"))
+    async with anyio.create_task_group() as tg:
+        for task in background:
+            tg.start_soon(task)
+        await server.serve()
+        tg.cancel_scope.cancel()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import os
 import socket
@@ -11,6 +13,7 @@ import time
 from collections.abc import Iterator
 from decimal import Decimal
 
+import aiohttp
 import httpx
 import pytest
 
@@ -26,11 +29,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(params=["bingx", "binance-usdm", "gate-crossex"])
-def served(request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
+@contextlib.contextmanager
+def _serving(venue: str) -> Iterator[str]:
     port = _free_port()
     proc = subprocess.Popen(
-        [PY, "-m", "venuekit.connectors", "sim", "serve", request.param, "--port", str(port),
+        [PY, "-m", "venuekit.connectors", "sim", "serve", venue, "--port", str(port),
          "--key", "cli-key", "--secret", "cli-secret", "--balance", "1234.5"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
     )
@@ -45,11 +48,28 @@ def served(request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
                 time.sleep(0.1)
         else:
             raise AssertionError("simulator did not start")
-        yield request.param, base
+        yield base
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=10)
         assert "cli-secret" not in out, "a secret given on the command line is never echoed"
+
+
+@pytest.fixture(params=["bingx", "binance-usdm", "gate-crossex"])
+def served(request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
+    with _serving(request.param) as base:
+        yield request.param, base
+
+
+async def test_served_simulator_streams_a_moving_mark_price_over_websocket() -> None:
+    with _serving("binance-usdm") as base:
+        ws_url = base.replace("http://", "ws://") + "/stream?streams=btcusdt@markPrice"
+        async with aiohttp.ClientSession() as session, session.ws_connect(ws_url) as ws:
+            prices = set()
+            while len(prices) < 2:
+                msg = await asyncio.wait_for(ws.receive(), timeout=5)
+                prices.add(json.loads(msg.data)["data"]["p"])
+    assert len(prices) == 2, "the mark moves by itself"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

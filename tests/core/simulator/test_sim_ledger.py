@@ -165,3 +165,18 @@ def test_exchange_replays_identically(instrument_factory: object) -> None:
 
     assert run(3) == run(3)
     assert run(3) != run(4)
+
+
+def test_market_motion_walks_marks_and_recentres_maker_books(ex: Exchange) -> None:
+    from venuekit.core.simulator import MarketMotion
+
+    ex.seed_book(SYMBOL, D("100"), levels=3, account_id="mm")
+    motion = MarketMotion(ex, volatility_bps=50, seed=3)
+    marks = []
+    for _ in range(20):
+        motion.step()
+        marks.append(ex.mark_price(SYMBOL))
+    assert len(set(marks)) > 1, "the mark moves"
+    assert all(abs(m - D(100)) <= D(100) * D("0.005") * 20 for m in marks), "each step is bounded by 50 bps"
+    bids, asks = ex.book(SYMBOL)
+    assert bids[0][0] < marks[-1] < asks[0][0], "the maker book is centred on the new mark"
