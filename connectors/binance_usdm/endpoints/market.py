@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
-from ..limits import by_symbol
-from ..models import Empty, ExchangeInfo, PremiumIndex, ServerTime, TickerPrice
+from venuekit.core.errors import InvalidRequest
+from venuekit.core.ratelimit import Cost
+
+from ..limits import by_symbol, weight
+from ..models import Empty, ExchangeInfo, OrderBook, PremiumIndex, ServerTime, TickerPrice
 from ._common import Group, check_symbol, endpoint
 
 PING = endpoint("market.ping", "GET", "/fapi/v1/ping", Empty, signed=False, security="NONE")
@@ -17,7 +21,18 @@ PREMIUM_INDEX = endpoint("market.premium_index", "GET", "/fapi/v1/premiumIndex",
 TICKER_PRICE = endpoint("market.ticker_price", "GET", "/fapi/v1/ticker/price", TickerPrice | list[TickerPrice],
                         cost_fn=by_symbol(1, 2), signed=False, security="NONE")
 
-ENDPOINTS: Final = (PING, SERVER_TIME, EXCHANGE_INFO, PREMIUM_INDEX, TICKER_PRICE)
+#: Documented `limit` values and their request weight.
+DEPTH_WEIGHTS: Final = {5: 2, 10: 2, 20: 2, 50: 2, 100: 5, 500: 10, 1000: 20}
+
+
+def _depth_cost(params: Mapping[str, str]) -> tuple[Cost, ...]:
+    return weight(DEPTH_WEIGHTS[int(params.get("limit", "500"))])
+
+
+DEPTH = endpoint("market.depth", "GET", "/fapi/v1/depth", OrderBook, cost_fn=_depth_cost, signed=False,
+                 security="NONE")
+
+ENDPOINTS: Final = (PING, SERVER_TIME, EXCHANGE_INFO, PREMIUM_INDEX, TICKER_PRICE, DEPTH)
 
 
 class MarketApi(Group):
@@ -40,6 +55,13 @@ class MarketApi(Group):
         check_symbol(symbol, required=False)
         result: PremiumIndex | list[PremiumIndex] = await self._client.call(PREMIUM_INDEX, {"symbol": symbol})
         return result if isinstance(result, list) else [result]
+
+    async def depth(self, *, symbol: str, limit: int | None = None) -> OrderBook:
+        """`GET /fapi/v1/depth`: the book snapshot (weight 2–20 by `limit`: 5, 10, 20, 50, 100, 500, 1000)."""
+        check_symbol(symbol)
+        if limit is not None and limit not in DEPTH_WEIGHTS:
+            raise InvalidRequest(f"must be one of {sorted(DEPTH_WEIGHTS)}", field="limit")
+        return await self._client.call(DEPTH, {"symbol": symbol, "limit": limit})
 
     async def ticker_price(self, *, symbol: str | None = None) -> list[TickerPrice]:
         """`GET /fapi/v1/ticker/price` (docs mark it deprecated; weight 1 with symbol, 2 without)."""

@@ -23,7 +23,16 @@ from .config import (
     PositionMarginRecord,
     PositionModeState,
 )
-from .market import ExchangeInfo, ExchangeSymbol, PremiumIndex, RateLimit, ServerTime, SymbolFilter, TickerPrice
+from .market import (
+    ExchangeInfo,
+    ExchangeSymbol,
+    OrderBook,
+    PremiumIndex,
+    RateLimit,
+    ServerTime,
+    SymbolFilter,
+    TickerPrice,
+)
 from .orders import BatchError, BatchItem, CountdownCancelAll, OrderResponse, UserTrade
 from .stream import ListenKey, ListenKeyKeepAlive
 
@@ -51,6 +60,7 @@ __all__ = [
     "ListenKey",
     "ListenKeyKeepAlive",
     "MultiAssetsModeState",
+    "OrderBook",
     "OrderResponse",
     "PositionMarginChange",
     "PositionMarginRecord",

@@ -110,3 +110,13 @@ class TickerPrice(BinanceModel):
     symbol: str
     price: Decimal
     time: int
+
+
+class OrderBook(BinanceModel):
+    """`GET /fapi/v1/depth`: price levels best first, and the update id the diff stream aligns to."""
+
+    last_update_id: int
+    event_time: int | None = Field(None, alias="E")
+    transaction_time: int | None = Field(None, alias="T")
+    bids: list[tuple[Decimal, Decimal]]
+    asks: list[tuple[Decimal, Decimal]]

@@ -27,7 +27,7 @@ from venuekit.core.streams import (
     order_book_stream,
 )
 
-from .book import BINANCE_RULES, DEPTH, DepthSnapshots
+from .book import BINANCE_RULES, DepthSnapshots
 from .decode import UnknownEvent, parse
 from .plugins import DepthPlugin, MarketPlugin, UserDataPlugin
 from .reconcile import BinanceReconciler
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BINANCE_RULES",
-    "DEPTH",
     "BinanceReconciler",
     "BinanceStreams",
     "DepthPlugin",
@@ -112,7 +111,7 @@ class BinanceStreams:
         venue_symbol = self.venue.symbols.to_venue(symbol) if len(self.venue.symbols) else _guess(symbol)
         plugin = DepthPlugin(f"{venue_symbol.lower()}@depth@100ms", self.urls, self.venue.symbols, self._ready)
         return order_book_stream(plugin, self.connector, symbol=symbol, venue_symbol=venue_symbol,
-                                 rules=BINANCE_RULES, fetch_snapshot=DepthSnapshots(self.venue.raw.rest),
+                                 rules=BINANCE_RULES, fetch_snapshot=DepthSnapshots(self.venue.raw.market),
                                  depth=depth, policy=self.policy_factory(), registry=self.registry,
                                  maxsize=self.market_queue_size)
 

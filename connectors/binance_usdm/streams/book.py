@@ -4,18 +4,11 @@ from __future__ import annotations
 
 from typing import Final
 
-from venuekit.core.endpoint import Endpoint
 from venuekit.core.streams import BookDelta, SequenceRules
-from venuekit.core.transport.client import RestClient
 
-from ..endpoints._common import endpoint
-from ..limits import weight
-from .models import WsDepthSnapshot
+from ..endpoints.market import MarketApi
 
 SNAPSHOT_LIMIT: Final = 1000
-DEPTH: Final[Endpoint[WsDepthSnapshot]] = endpoint(
-    "market.depth", "GET", "/fapi/v1/depth", WsDepthSnapshot, costs=weight(20), signed=False, security="NONE",
-)
 
 
 def _stale(snapshot_id: int, d: BookDelta) -> bool:
@@ -40,13 +33,13 @@ BINANCE_RULES: Final = SequenceRules(stale=_stale, bridges=_bridges, follows=_fo
 class DepthSnapshots:
     """`GET /fapi/v1/depth?limit=1000` as a snapshot `BookDelta` (weight 20)."""
 
-    def __init__(self, rest: RestClient, limit: int = SNAPSHOT_LIMIT) -> None:
-        self.rest = rest
+    def __init__(self, market: MarketApi, limit: int = SNAPSHOT_LIMIT) -> None:
+        self.market = market
         self.limit = limit
         self.fetched = 0
 
     async def __call__(self, venue_symbol: str) -> BookDelta:
-        snap = await self.rest.call(DEPTH, {"symbol": venue_symbol, "limit": self.limit})
+        snap = await self.market.depth(symbol=venue_symbol, limit=self.limit)
         self.fetched += 1
         return BookDelta(symbol=venue_symbol, bids=tuple(snap.bids), asks=tuple(snap.asks),
                          last_id=snap.last_update_id, snapshot=True, timestamp=snap.transaction_time or 0)

@@ -189,16 +189,6 @@ class WsDepthUpdate(WsModel):
     asks: list[tuple[Decimal, Decimal]] = Field(alias="a")
 
 
-class WsDepthSnapshot(WsModel):
-    """REST `GET /fapi/v1/depth` (the snapshot the diff stream is aligned to)."""
-
-    last_update_id: int = Field(alias="lastUpdateId")
-    event_time: int | None = Field(None, alias="E")
-    transaction_time: int | None = Field(None, alias="T")
-    bids: list[tuple[Decimal, Decimal]]
-    asks: list[tuple[Decimal, Decimal]]
-
-
 UserEvent = (
     WsOrderTradeUpdate | WsAccountUpdate | WsAccountConfigUpdate | WsTradeLite | WsListenKeyExpired | WsMarginCall
 )

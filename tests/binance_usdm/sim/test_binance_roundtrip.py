@@ -75,6 +75,8 @@ async def market_and_config(call: Recorder, sim: BinanceUSDMSimulator) -> None:
     [mark] = await call("market.premium_index", symbol="BTCUSDT")
     assert mark.mark_price == D("65000")
     assert len(await call("market.ticker_price")) == 3
+    book = await call("market.depth", symbol="BTCUSDT", limit=5)
+    assert len(book.bids) == 5 and book.bids[0][0] < D("65000") < book.asks[0][0]
 
     await call("config.change_position_mode", dual_side_position=True)
     assert (await call("config.get_position_mode")).dual_side_position is True
