@@ -1,0 +1,219 @@
+"""A full private call (sign, send, receive, parse) against one loopback server: venuekit, ccxt, raw floor.
+
+The server (a separate process) answers `POST /fapi/v1/order` with the documented new-order example.
+Each library is measured sequentially (mean latency) and with 50 / 500 concurrent tasks (throughput).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import itertools
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import aiohttp
+import orjson
+
+from venuekit.connectors.binance_usdm import BinanceUSDMClient
+from venuekit.connectors.binance_usdm.enums import TIF, OrderSide, OrderType
+from venuekit.core.credentials import Credentials
+from venuekit.core.ratelimit.store import Reservation
+
+from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes
+from .payloads import binance_exchange_info
+from .server import CLIENT_CPU, ServerProcess, pin, unpin
+
+Call = Callable[[], Awaitable[object]]
+SECTION = "full private call"
+
+
+class GrantAllStore:
+    """A `LimiterStore` that always grants, so the benchmark measures the call path, not the quotas."""
+
+    async def reserve(self, items: Sequence[Reservation], now_ms: int) -> int:
+        return 0
+
+    async def observe(self, key: str, window_ms: int, used: int, now_ms: int) -> None:
+        return None
+
+    async def block(self, key: str, until_ms: int, reason: str) -> None:
+        return None
+
+    async def blocked(self, keys: Sequence[str], now_ms: int) -> tuple[int, str] | None:
+        return None
+
+
+class Venuekit:
+    name = "venuekit"
+
+    def __init__(self, url: str, *, prototype: bool = False) -> None:
+        self.client = BinanceUSDMClient(Credentials.of(FAKE_KEY, FAKE_SECRET), base_url=url,
+                                        limiter_store=GrantAllStore())
+        self.client.clock.synced = True
+        if prototype:
+            from .prototype import install
+
+            install(self.client)
+            self.name = "venuekit+prototype"
+        self._ids = itertools.count()
+
+    async def call(self) -> object:
+        return await self.client.trade.new_order(
+            symbol="BTCUSDT", side=OrderSide.BUY, type=OrderType.LIMIT, quantity=Decimal("0.01"),
+            price=Decimal("50000"), time_in_force=TIF.GTC, new_client_order_id=f"vk{next(self._ids)}",
+        )
+
+    async def close(self) -> None:
+        await self.client.aclose()
+
+
+class Ccxt:
+    name = "ccxt"
+
+    def __init__(self, url: str) -> None:
+        import ccxt.async_support as ccxt  # type: ignore[import-untyped]
+
+        self.exchange = ccxt.binanceusdm({
+            "apiKey": FAKE_KEY, "secret": FAKE_SECRET, "enableRateLimit": False,
+            "options": {"fetchCurrencies": False},
+        })
+        api = dict(self.exchange.urls["api"])
+        for name, version in (("fapiPublic", "v1"), ("fapiPrivate", "v1"), ("fapiPublicV2", "v2"),
+                              ("fapiPrivateV2", "v2"), ("fapiPublicV3", "v3"), ("fapiPrivateV3", "v3")):
+            api[name] = f"{url}/fapi/{version}"
+        self.exchange.urls["api"] = api
+
+    async def start(self) -> None:
+        await self.exchange.load_markets()
+
+    async def call(self) -> object:
+        return await self.exchange.create_order("BTC/USDT:USDT", "limit", "buy", 0.01, 50000)
+
+    async def close(self) -> None:
+        await self.exchange.close()
+
+
+class Floor:
+    """Raw aiohttp + orjson + hmac: the least any Python client must do for this call."""
+
+    name = "raw aiohttp"
+
+    def __init__(self, url: str) -> None:
+        self.url = url + "/fapi/v1/order"
+        self.session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200))
+        self.secret = FAKE_SECRET.encode()
+        self.headers = {"X-MBX-APIKEY": FAKE_KEY, "Content-Type": "application/x-www-form-urlencoded"}
+        self._ids = itertools.count()
+
+    async def call(self) -> object:
+        query = (f"symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=0.01&price=50000&timeInForce=GTC"
+                 f"&newClientOrderId=f{next(self._ids)}&timestamp={time.time_ns() // 1_000_000}")
+        sig = hmac.new(self.secret, query.encode(), hashlib.sha256).hexdigest()
+        async with self.session.post(self.url, data=f"{query}&signature={sig}".encode(),
+                                     headers=self.headers) as response:
+            return orjson.loads(await response.read())
+
+    async def close(self) -> None:
+        await self.session.close()
+
+
+async def sequential_us(call: Call, count: int, budget_s: float) -> float:
+    """Mean microseconds per call, one call at a time."""
+    done = 0
+    start = time.perf_counter_ns()
+    deadline = time.monotonic() + budget_s
+    while done < count and time.monotonic() < deadline:
+        await call()
+        done += 1
+    return (time.perf_counter_ns() - start) / max(done, 1) / 1000
+
+
+async def throughput(call: Call, count: int, concurrency: int, budget_s: float) -> float:
+    """Calls per second with `concurrency` tasks sharing `count` calls (stopping early at the time budget)."""
+    remaining = count
+    deadline = time.monotonic() + budget_s
+    done = 0
+
+    async def worker() -> None:
+        nonlocal remaining, done
+        while remaining > 0 and time.monotonic() < deadline:
+            remaining -= 1
+            await call()
+            done += 1
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return done / (time.perf_counter() - start)
+
+
+async def _warm(call: Call, count: int, concurrency: int) -> None:
+    await asyncio.gather(*(call() for _ in range(min(count, concurrency))))
+    for _ in range(count):
+        await call()
+
+
+async def _measure(sizes: Sizes, url: str, prototype: bool) -> dict[str, dict[str, list[float]]]:
+    """Interleaved rounds (floor, venuekit, ccxt, …) so machine noise hits every client alike."""
+    clients: list[Any] = [Floor(url), Venuekit(url), Ccxt(url)]
+    if prototype:
+        clients.append(Venuekit(url, prototype=True))
+    await clients[2].start()
+    results: dict[str, dict[str, list[float]]] = {c.name: {} for c in clients}
+    try:
+        for client in clients:
+            await _warm(client.call, sizes.warmup_calls, max(sizes.concurrency))
+        for _ in range(sizes.rounds):
+            for client in clients:
+                seen = results[client.name]
+                seen.setdefault("latency", []).append(
+                    await sequential_us(client.call, sizes.seq_calls, sizes.time_budget_s))
+                for concurrency in sizes.concurrency:
+                    seen.setdefault(f"tput{concurrency}", []).append(
+                        await throughput(client.call, sizes.conc_calls, concurrency, sizes.time_budget_s))
+    finally:
+        for client in clients:
+            await client.close()
+    return results
+
+
+def _best(values: list[float], key: str) -> float:
+    """Best round: the least disturbed by other work on the machine (all rounds go to results.json)."""
+    return min(values) if key == "latency" else max(values)
+
+
+def run(sizes: Sizes, *, prototype: bool = False) -> list[Row]:
+    info = asyncio.run(binance_exchange_info())
+    with ServerProcess("fixed", {"exchange_info": info}) as server:
+        before = pin(CLIENT_CPU)
+        try:
+            results = asyncio.run(_measure(sizes, server.url, prototype))
+        finally:
+            unpin(before)
+    best = {name: {k: _best(v, k) for k, v in seen.items()} for name, seen in results.items()}
+    vk, cc, fl = best["venuekit"], best["ccxt"], best["raw aiohttp"]
+    rounds = {"rounds": results}
+    rows = [
+        Row(SECTION, "sequential mean latency", vk["latency"], cc["latency"], "µs", limit=0.8, extra=rounds),
+        Row(SECTION, "sequential mean latency", vk["latency"], fl["latency"], "µs", against="raw aiohttp",
+            limit=1.25),
+    ]
+    for concurrency in sizes.concurrency:
+        key = f"tput{concurrency}"
+        label = f"throughput, {concurrency} concurrent"
+        rows.append(Row(SECTION, label, vk[key], cc[key], "calls/s", better="higher", limit=1.3))
+        rows.append(Row(SECTION, label, vk[key], fl[key], "calls/s", against="raw aiohttp", better="higher",
+                        limit=0.8, note="within 1.25x of the floor"))
+    if prototype:
+        pt = best["venuekit+prototype"]
+        note = "informational: proposed RestClient._send on aiohttp directly"
+        rows.append(Row(SECTION, "[prototype] sequential mean latency", pt["latency"], cc["latency"], "µs",
+                        note=note, extra={"floor": fl["latency"]}))
+        for concurrency in sizes.concurrency:
+            key = f"tput{concurrency}"
+            rows.append(Row(SECTION, f"[prototype] throughput, {concurrency} concurrent", pt[key], cc[key],
+                            "calls/s", better="higher", note=note, extra={"floor": fl[key]}))
+    return rows

@@ -1,0 +1,124 @@
+"""What every measurement shares: run sizes, timers, RSS, and the result row with its target."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Better = Literal["lower", "higher"]
+
+FAKE_KEY = "vkbenchkey" * 6 + "abcd"
+FAKE_SECRET = "vkbenchsecret" * 4 + "0123456789ab"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Counts for one run; `quick()` shrinks everything so the smoke test stays in seconds."""
+
+    quick: bool = False
+    import_runs: int = 7
+    sign_loops: int = 20_000
+    parse_loops: int = 300
+    list_orders: int = 1_000
+    list_loops: int = 5
+    repeats: int = 5
+    seq_calls: int = 2_000
+    conc_calls: int = 6_000
+    concurrency: tuple[int, ...] = (50, 500)
+    rounds: int = 3
+    warmup_calls: int = 200
+    limiter_calls: int = 5_000
+    limiter_rate: int = 400
+    limiter_window_ms: int = 1_000
+    memory_orders: int = 100_000
+    time_budget_s: float = 30.0
+
+    @classmethod
+    def full(cls) -> Sizes:
+        return cls()
+
+    @classmethod
+    def small(cls) -> Sizes:
+        return cls(
+            quick=True, import_runs=1, sign_loops=300, parse_loops=20, list_orders=50, list_loops=2, repeats=2,
+            seq_calls=40, conc_calls=200, concurrency=(10, 50), rounds=1, warmup_calls=10, limiter_calls=150,
+            limiter_rate=100, limiter_window_ms=1_000, memory_orders=2_000, time_budget_s=5.0,
+        )
+
+
+@dataclass
+class Row:
+    """One measured comparison: our figure, the other side's, their ratio and the target it must meet."""
+
+    section: str
+    name: str
+    ours: float
+    theirs: float | None
+    unit: str
+    against: str = "ccxt"
+    better: Better = "lower"
+    limit: float | None = None
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        """ours / theirs, or None when there is nothing to compare with."""
+        if self.theirs is None or self.theirs == 0:
+            return None
+        return self.ours / self.theirs
+
+    @property
+    def passed(self) -> bool | None:
+        ratio = self.ratio
+        if self.limit is None:
+            return None
+        if ratio is None:
+            return self._absolute_pass()
+        return ratio <= self.limit if self.better == "lower" else ratio >= self.limit
+
+    def _absolute_pass(self) -> bool:
+        assert self.limit is not None
+        return self.ours <= self.limit if self.better == "lower" else self.ours >= self.limit
+
+    @property
+    def target(self) -> str:
+        if self.limit is None:
+            return ""
+        op = "<=" if self.better == "lower" else ">="
+        if self.theirs is None:
+            return f"{op} {self.limit:g}"
+        return f"ratio {op} {self.limit:g}"
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.update(ratio=self.ratio, passed=self.passed, target=self.target)
+        return data
+
+
+def per_op_us(fn: Callable[[], object], loops: int, repeats: int) -> float:
+    """Median over `repeats` of the mean microseconds per call of `fn` over `loops` calls."""
+    fn()
+    samples: list[float] = []
+    for _ in range(repeats):
+        gc.collect()
+        start = time.perf_counter_ns()
+        for _ in range(loops):
+            fn()
+        samples.append((time.perf_counter_ns() - start) / loops / 1000)
+    return statistics.median(samples)
+
+
+def rss_kib() -> int:
+    """Resident set size of this process in KiB (Linux `/proc/self/status`)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    import resource
+
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

@@ -1,0 +1,162 @@
+"""Parse cost, bytes to the library's objects, on the documents' own example payloads.
+
+venuekit: the venue codec's `decode` (typed pydantic models, exact Decimals) and, where the unified layer
+has one, the conversion to `Order`/`Position`. ccxt: `json.loads` + its `parse_*` (unified dicts).
+Floor: `orjson.loads` of the same bytes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import orjson
+
+from venuekit.connectors.binance_usdm import convert as binance_convert
+from venuekit.connectors.binance_usdm.codec import BinanceCodec
+from venuekit.connectors.binance_usdm.endpoints.account import ACCOUNT_INFORMATION, POSITION_RISK
+from venuekit.connectors.binance_usdm.endpoints.market import EXCHANGE_INFO
+from venuekit.connectors.binance_usdm.endpoints.trade import NEW_ORDER
+from venuekit.connectors.bingx import convert as bingx_convert
+from venuekit.connectors.bingx.codec import BingXCodec
+from venuekit.connectors.bingx.endpoints.swap_orders import OPEN_ORDERS as BINGX_OPEN_ORDERS
+from venuekit.connectors.gate_crossex import mapping as gate_mapping
+from venuekit.connectors.gate_crossex.codec import GateCodec
+from venuekit.connectors.gate_crossex.endpoints.orders import LIST_OPEN_ORDERS as GATE_OPEN_ORDERS
+from venuekit.core.endpoint import Endpoint
+from venuekit.core.errors import RequestInfo
+from venuekit.core.symbols import SymbolMap
+from venuekit.core.transport.response import RawResponse
+
+from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes, per_op_us
+from .payloads import binance_body, binance_exchange_info, bingx_orders_body, check_roundtrip, gate_orders_body
+
+SECTION = "parse"
+HEADERS = httpx.Headers({"content-type": "application/json"})
+INFO = RequestInfo.redacted("GET", "/bench", {})
+Fn = Callable[[], object]
+
+
+@dataclass
+class Case:
+    """One payload: the venuekit raw decode, optional unified conversion, and ccxt's parse of the same bytes."""
+
+    name: str
+    body: bytes
+    raw: Fn
+    unified: Fn | None
+    ccxt: Fn
+    ccxt_what: str
+    big: bool = False
+
+
+def _decoder(codec: Any, endpoint: Endpoint[Any], body: bytes) -> Fn:
+    response = RawResponse(200, HEADERS, body)
+    return lambda: codec.decode(endpoint, response, INFO)
+
+
+def _binance_symbols(info: bytes) -> SymbolMap:
+    decoded = BinanceCodec().decode(EXCHANGE_INFO, RawResponse(200, HEADERS, info), INFO)
+    return SymbolMap("binance-usdm", [binance_convert.instrument(s) for s in decoded.symbols])
+
+
+def _ccxt_exchanges(info: bytes) -> dict[str, Any]:
+    import ccxt.async_support as ccxt  # type: ignore[import-untyped]
+
+    config = {"apiKey": FAKE_KEY, "secret": FAKE_SECRET, "enableRateLimit": False,
+              "options": {"fetchCurrencies": False}}
+    binance = ccxt.binanceusdm(config)
+    parsed = json.loads(info)
+
+    async def exchange_info(params: object = None, context: object = None) -> Any:
+        return parsed
+
+    binance.fapiPublicGetExchangeInfo = exchange_info
+    asyncio.run(binance.load_markets())
+    return {"binance": binance, "bingx": ccxt.bingx(config), "gate": ccxt.gate(config)}
+
+
+def cases(sizes: Sizes, info: bytes, exchanges: dict[str, Any]) -> list[Case]:
+    binance, bingx, gate = BinanceCodec(), BingXCodec(), GateCodec()
+    symbols = _binance_symbols(info)
+    bx, cb, cg = exchanges["bingx"], exchanges["binance"], exchanges["gate"]
+
+    order = binance_body("binance_order")
+    order_model = _decoder(binance, NEW_ORDER, order)
+    risk = binance_body("binance_position_risk")
+    risk_models = _decoder(binance, POSITION_RISK, risk)
+    account = binance_body("binance_account")
+    bx_body = bingx_orders_body(sizes.list_orders)
+    bx_models = _decoder(bingx, BINGX_OPEN_ORDERS, bx_body)
+    gt_body = gate_orders_body(sizes.list_orders)
+    gt_models = _decoder(gate, GATE_OPEN_ORDERS, gt_body)
+
+    def same(symbol: str) -> str:
+        return symbol
+
+    def ccxt_account() -> object:
+        data = json.loads(account)
+        return cb.parse_balance_custom(data, "linear"), cb.parse_account_positions(data)
+
+    return [
+        Case("binance order (new order example)", order, order_model,
+             lambda: binance_convert.order(order_model(), symbols),  # type: ignore[arg-type]
+             lambda: cb.parse_order(json.loads(order)), "parse_order"),
+        Case("binance positionRisk (hedge example)", risk, risk_models,
+             lambda: [binance_convert.position(p, symbols) for p in risk_models()],  # type: ignore[attr-defined]
+             lambda: [cb.parse_position_risk(p) for p in json.loads(risk)], "parse_position_risk"),
+        Case("binance account v4 example", account, _decoder(binance, ACCOUNT_INFORMATION, account), None,
+             ccxt_account, "parse_balance_custom + parse_account_positions"),
+        Case(f"bingx openOrders, {sizes.list_orders} orders", bx_body, bx_models,
+             lambda: [bingx_convert.order(o, same) for o in bx_models().orders],  # type: ignore[attr-defined]
+             lambda: bx.parse_orders(json.loads(bx_body)["data"]["orders"]), "parse_orders", big=True),
+        Case(f"gate-crossex open_orders, {sizes.list_orders} orders", gt_body, gt_models,
+             lambda: [gate_mapping.order(o, same) for o in gt_models()],  # type: ignore[attr-defined]
+             lambda: cg.parse_orders(json.loads(gt_body)), "ccxt gate parse_orders", big=True),
+    ]
+
+
+@contextmanager
+def _closing(exchanges: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    try:
+        yield exchanges
+    finally:
+        async def close() -> None:
+            for exchange in exchanges.values():
+                await exchange.close()
+
+        asyncio.run(close())
+
+
+def run(sizes: Sizes, *, prototype: bool = False) -> list[Row]:
+    info = asyncio.run(binance_exchange_info())
+    rows: list[Row] = []
+    with _closing(_ccxt_exchanges(info)) as exchanges:
+        for case in cases(sizes, info, exchanges):
+            check_roundtrip(case.body)
+            loops = sizes.list_loops if case.big else sizes.parse_loops
+            floor = per_op_us(lambda b=case.body: orjson.loads(b), loops, sizes.repeats)  # type: ignore[misc]
+            theirs = per_op_us(case.ccxt, loops, sizes.repeats)
+            variants: list[tuple[str, Fn]] = [("typed models", case.raw)]
+            if case.unified is not None:
+                variants.append(("typed + unified", case.unified))
+            for label, fn in variants:
+                ours = per_op_us(fn, loops, sizes.repeats)
+                extra = {"bytes": len(case.body), "orjson_us": floor}
+                name = f"{case.name}: {label}"
+                rows.append(Row(SECTION, name, ours, theirs, "µs", limit=0.2, note=f"vs ccxt {case.ccxt_what}",
+                                extra=extra))
+                rows.append(Row(SECTION, name, ours, floor, "µs", against="orjson.loads", limit=5.0, extra=extra))
+                if prototype:
+                    from .prototype import fast_exact_check
+
+                    with fast_exact_check():
+                        fast = per_op_us(fn, loops, sizes.repeats)
+                    rows.append(Row(SECTION, f"{name} [prototype: dot-anchored exact check]", fast, theirs, "µs",
+                                    note="informational: proposed core/codec.py change", extra=extra))
+    return rows
