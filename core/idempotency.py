@@ -7,14 +7,23 @@ import os
 import secrets
 import string
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 import anyio
 
-from .errors import ExchangeUnavailable, NetworkError, OrderNotFound, UnknownOrderState, VenueError
+from .errors import BadResponse, ExchangeUnavailable, NetworkError, OrderNotFound, UnknownOrderState, VenueError
 
 T = TypeVar("T")
 _ALPHANUM = string.ascii_letters + string.digits
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementPolicy:
+    """How an ambiguous placement is resolved: `lookups` queries by client order id, backing off from `backoff_s`."""
+
+    lookups: int = 5
+    backoff_s: float = 0.2
 
 
 class ClientOrderIds:
@@ -45,7 +54,8 @@ async def place_once(
     lookups: int = 5,
     backoff_s: float = 0.2,
 ) -> T:
-    """Submit once; if the outcome is ambiguous (timeout, 5xx, dropped after send), find the order by id.
+    """Submit once; if the outcome is ambiguous (timeout, 5xx, dropped after send, an unreadable answer),
+    find the order by id.
 
     A request that provably never left (connect failure) is submitted again, with the same id; nothing
     else is ever resent, so a retry cannot create a second order.
@@ -59,6 +69,8 @@ async def place_once(
     except ExchangeUnavailable as exc:
         if exc.definite:
             raise
+        cause = exc
+    except BadResponse as exc:
         cause = exc
     for attempt in range(lookups):
         await anyio.sleep(backoff_s * (2**attempt) if attempt else 0)

@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, ClassVar, Self
 
 from .errors import NotSupported, VenueError
+from .idempotency import PlacementPolicy
 from .precision import check_order_size
 from .symbols import SymbolMap
 from .types import (
@@ -72,6 +73,7 @@ class Venue:
 
     def __init__(self) -> None:
         self.symbols = SymbolMap(self.name)
+        self.placement = PlacementPolicy()
 
     async def __aenter__(self) -> Self:
         return self

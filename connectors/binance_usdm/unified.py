@@ -5,15 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, ClassVar, Self
-
-import httpx
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import InvalidRequest, OrderNotFound, UnknownOrderState, VenueError, error_for
 from venuekit.core.events import Event, EventBus
 from venuekit.core.ratelimit.store import LimiterStore
-from venuekit.core.streams import AccountUpdate, BookTickerUpdate, MarkPriceUpdate, OrderBookUpdate, Stream, TradeUpdate
 from venuekit.core.transport.config import Timeouts
 from venuekit.core.types import (
     Balance,
@@ -50,7 +47,20 @@ from .placement import (
     resolve_client_id,
     to_new_order,
 )
-from .streams import BinanceStreams
+
+if TYPE_CHECKING:
+    import httpx
+
+    from venuekit.core.streams import (
+        AccountUpdate,
+        BookTickerUpdate,
+        MarkPriceUpdate,
+        OrderBookUpdate,
+        Stream,
+        TradeUpdate,
+    )
+
+    from .streams import BinanceStreams
 
 
 class BinanceUSDM(Venue):
@@ -79,9 +89,17 @@ class BinanceUSDM(Venue):
             recv_window=recv_window, limiter_store=limiter_store, events=self.events,
         )
         self.client_order_ids = client_order_ids()
-        self.lookups = 5
-        self.lookup_backoff_s = 0.2
-        self.streams = BinanceStreams(self, env)
+        self._env = env
+        self._streams: BinanceStreams | None = None
+
+    @property
+    def streams(self) -> BinanceStreams:
+        """The WebSocket side; built, and the streams packages imported, on first use."""
+        if self._streams is None:
+            from .streams import BinanceStreams
+
+            self._streams = BinanceStreams(self, self._env)
+        return self._streams
 
     @classmethod
     def from_simulator(cls, sim: Any, api_key: str, secret: str, **kw: Any) -> Self:
@@ -93,7 +111,8 @@ class BinanceUSDM(Venue):
 
     async def close(self) -> None:
         """Close every open stream (sockets and tasks), then the REST client."""
-        await self.streams.aclose()
+        if self._streams is not None:
+            await self._streams.aclose()
         await self.raw.aclose()
 
     def watch_account(self, *, symbols: Sequence[str] | None = None) -> Stream[AccountUpdate]:
@@ -164,8 +183,8 @@ class BinanceUSDM(Venue):
             return await self.raw.orders.query_order(symbol=venue_symbol, orig_client_order_id=cid)
 
         try:
-            placed = await place_exactly_once(submit, lookup, client_order_id=cid, lookups=self.lookups,
-                                              backoff_s=self.lookup_backoff_s)
+            placed = await place_exactly_once(submit, lookup, client_order_id=cid, lookups=self.placement.lookups,
+                                              backoff_s=self.placement.backoff_s)
         except UnknownOrderState:
             if self.events:
                 self.events.emit(Event("order_unknown", VENUE, {"client_order_id": cid, "symbol": request.symbol}))
@@ -197,8 +216,8 @@ class BinanceUSDM(Venue):
                     return await self.raw.orders.query_order(symbol=vs, orig_client_order_id=cid)
 
                 try:
-                    found = await resolve_ambiguous(exc, lookup, client_order_id=cid, lookups=self.lookups,
-                                                    backoff_s=self.lookup_backoff_s)
+                    found = await resolve_ambiguous(exc, lookup, client_order_id=cid, lookups=self.placement.lookups,
+                                                    backoff_s=self.placement.backoff_s)
                     out.append(self._order(found))
                 except VenueError as err:
                     out.append(err)

@@ -108,7 +108,8 @@ class OrdersMixin(Venue):
         async def lookup() -> SwapOrder:
             return await self.raw.swap_trade.query_order(symbol=venue_symbol, client_order_id=cid)
 
-        placed = await place_once(submit, lookup, client_order_id=cid or "", venue=self.name, lookups=5 if cid else 0)
+        placed = await place_once(submit, lookup, client_order_id=cid or "", venue=self.name,
+                                  lookups=self.placement.lookups if cid else 0, backoff_s=self.placement.backoff_s)
         if placed.status is None and self.confirm_placement:
             placed = await self.raw.swap_trade.query_order(symbol=venue_symbol, order_id=placed.order_id)
         return convert.order(placed, self._to_unified, req)

@@ -65,7 +65,7 @@ class GateCodec:
         adapter = self._adapter(endpoint)
         body = response.body
         try:
-            if response.status == 204 or not body.strip():
+            if response.status in (202, 204) and not body.strip():
                 return self._empty(adapter)  # type: ignore[no-any-return]
             return exact_decode(adapter, body)  # type: ignore[no-any-return]
         except (ValidationError, ValueError) as exc:
@@ -125,10 +125,14 @@ class GateCodec:
         remain, limit = _int_header(response, REMAIN), _int_header(response, LIMIT)
         if quota is not None and remain is not None and limit is not None:
             await limiter.observe_usage(quota, max(0, limit - remain))
-        if response.status != 429 and remain != 0:
+        if response.status not in (418, 429) and remain != 0:
             return
         now = self._now()
         retry_after = self._retry_after(response)
+        if response.status == 418:
+            until = now + int((retry_after or 300) * 1000)
+            await limiter.block(until, "ban: HTTP 418", scope=Scope.IP)
+            return
         until = now + int(retry_after * 1000) if retry_after else now + 1000
         reason = "HTTP 429 TOO_MANY_REQUESTS" if response.status == 429 else "endpoint quota exhausted"
         if quota is not None:

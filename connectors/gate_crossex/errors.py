@@ -11,6 +11,7 @@ from venuekit.core.errors import (
     InsufficientFunds,
     InvalidOrder,
     InvalidRequest,
+    IPBanned,
     OrderNotFound,
     PermissionDenied,
     RateLimited,
@@ -131,5 +132,6 @@ STATUS_ERRORS: dict[int, type[VenueError]] = {
     400: InvalidRequest,
     401: AuthenticationError,
     403: PermissionDenied,
+    418: IPBanned,
     429: RateLimited,
 }

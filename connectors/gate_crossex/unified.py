@@ -5,15 +5,14 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Self
-
-import httpx
+from typing import TYPE_CHECKING, Any, Self
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import BadResponse, BadSymbol, InvalidRequest, OrderNotFound, VenueError
 from venuekit.core.events import EventBus
 from venuekit.core.idempotency import ClientOrderIds, place_once
 from venuekit.core.ratelimit.store import LimiterStore
+from venuekit.core.streams import AccountUpdate, BookTickerUpdate, MarkPriceUpdate, OrderBookUpdate, Stream, TradeUpdate
 from venuekit.core.symbols import SymbolMap, UnifiedSymbol
 from venuekit.core.transport.config import Timeouts
 from venuekit.core.types import (
@@ -45,6 +44,10 @@ from .enums import POSITION_MODE_TO_GATE, POSITION_SIDE_TO_GATE, AccountMode, Cl
 from .errors import ERRORS
 from .models import CrossexOrder, OrderAction, TransferCoin
 from .order_builder import order_kwargs
+from .streams import GateStreams
+
+if TYPE_CHECKING:
+    import httpx
 
 _RISK_CHUNK = 50
 
@@ -81,14 +84,40 @@ class GateCrossEx(Venue):
         self._close_method = ClosePositionMethod(close_method) if close_method else None
         self._ids = ClientOrderIds(prefix="vk", max_length=28, alphabet=string.ascii_lowercase + string.digits)
         self.transfer_coins: dict[str, TransferCoin] = {}
+        self.streams = GateStreams(self, env)
 
     @classmethod
     def from_simulator(cls, sim: Any, api_key: str, secret: str, **kw: Any) -> Self:
-        """Talk to an in-process simulator (duck-typed: `base_url`, `transport()`)."""
-        return cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport(), **kw)
+        """Talk to an in-process simulator (duck-typed: `base_url`, `transport()`, `ws_connector()`)."""
+        venue = cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport(), **kw)
+        if hasattr(sim, "ws_connector"):
+            venue.streams.use_simulator(sim)
+        return venue
 
     async def close(self) -> None:
+        """Close every open stream (sockets and tasks), then the REST client."""
+        await self.streams.aclose()
         await self.raw.aclose()
+
+    # --- streams (docs/streams.md) ---------------------------------------------------------------
+    def watch_account(self, *, symbols: Sequence[str] | None = None) -> Stream[AccountUpdate]:
+        """Signed login on `/ws/crossex`: orders, fills (`usertrades`), positions, margin positions, assets."""
+        return self.streams.account(symbols)
+
+    def watch_mark_price(self, symbol: str) -> Stream[MarkPriceUpdate]:
+        """`mark_price` joined with the latest `funding_rate` push."""
+        return self.streams.mark_price(symbol)
+
+    def watch_book_ticker(self, symbol: str) -> Stream[BookTickerUpdate]:
+        """Best bid/ask from the `ticker` channel (CrossEx has no separate book-ticker channel)."""
+        return self.streams.book_ticker(symbol)
+
+    def watch_trades(self, symbol: str) -> Stream[TradeUpdate]:
+        return self.streams.trades(symbol)
+
+    def watch_order_book(self, symbol: str, depth: int = 20) -> Stream[OrderBookUpdate]:
+        """`order_book_update` (snapshot + increments); a gap re-subscribes for a fresh snapshot."""
+        return self.streams.order_book(symbol, depth)
 
     # --- symbols ---------------------------------------------------------------------------------
     def instrument(self, symbol: str) -> Instrument:
@@ -228,7 +257,8 @@ class GateCrossEx(Venue):
         async def lookup() -> Order:
             return self._order(await self.raw.orders.get_order(order_id=cid))
 
-        return await place_once(submit, lookup, client_order_id=cid, venue=self.name)
+        return await place_once(submit, lookup, client_order_id=cid, venue=self.name,
+                                lookups=self.placement.lookups, backoff_s=self.placement.backoff_s)
 
     async def _after(self, action: OrderAction, cid: str, request: OrderRequest, inst: Instrument) -> Order:
         """The order as the venue now reports it; if not yet visible, as accepted."""

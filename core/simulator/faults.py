@@ -57,6 +57,7 @@ class Fault:
     body: bytes = b""
     content_type: str = "application/json"
     latency_ms: int = 0
+    headers: tuple[tuple[str, str], ...] = ()
     fired: int = 0
 
     def matches(self, method: str, path: str) -> bool:
@@ -79,7 +80,7 @@ class Fault:
             return SimResponse(
                 response.status if response else 200, cut, headers or [("content-type", "application/json")]
             )
-        return SimResponse(self.status, self.body, [("content-type", self.content_type)])
+        return SimResponse(self.status, self.body, [("content-type", self.content_type), *self.headers])
 
 
 def _html_page(status: int) -> bytes:
@@ -117,10 +118,13 @@ class FaultInjector:
         method: str | None = None,
         path: str | None = None,
         times: int | None = 1,
+        headers: Mapping[str, str] | None = None,
     ) -> Fault:
-        """Answer `status` with `body`; with `after_handler` the handler ran (its effects persist) first."""
+        """Answer `status` with `body` (and `headers`, e.g. Retry-After); with `after_handler` the handler ran
+        (its effects persist) first."""
         raw = body.encode() if isinstance(body, str) else body if isinstance(body, bytes) else dumps(body)
-        return self._arm(Fault(FaultKind.HTTP_ERROR, method, path, times, after_handler, status, raw, content_type))
+        return self._arm(Fault(FaultKind.HTTP_ERROR, method, path, times, after_handler, status, raw, content_type,
+                               headers=tuple((headers or {}).items())))
 
     def html_error(
         self,

@@ -9,6 +9,7 @@ from binance_usdm_helpers import BASE, KEY, SECRET, MockVenue
 
 from venuekit.connectors.binance_usdm import BinanceUSDM, BinanceUSDMClient
 from venuekit.core import Credentials
+from venuekit.core.idempotency import PlacementPolicy
 from venuekit.core.transport.config import RetryPolicy
 
 
@@ -28,6 +29,6 @@ async def client(venue: MockVenue) -> AsyncIterator[BinanceUSDMClient]:
 @pytest.fixture
 async def unified(venue: MockVenue) -> AsyncIterator[BinanceUSDM]:
     v = BinanceUSDM(Credentials.of(KEY, SECRET), base_url=BASE, transport=venue.transport())
-    v.lookup_backoff_s = 0.0
+    v.placement = PlacementPolicy(backoff_s=0.0)
     yield v
     await v.close()

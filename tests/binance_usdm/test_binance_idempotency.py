@@ -81,7 +81,7 @@ async def test_unresolved_order_raises_unknown_state_with_the_id(venue: MockVenu
         await unified.create_order(REQ)
     (sent,) = venue.calls("POST", "/fapi/v1/order")
     assert info.value.client_order_id == sent.params["newClientOrderId"]
-    assert len(venue.calls("GET", "/fapi/v1/order")) == unified.lookups
+    assert len(venue.calls("GET", "/fapi/v1/order")) == unified.placement.lookups
 
 
 async def test_service_unavailable_is_a_plain_failure_without_lookup(venue: MockVenue, unified: BinanceUSDM) -> None:

@@ -10,6 +10,7 @@ import pytest
 from venuekit.connectors.binance_usdm import BinanceUSDM
 from venuekit.connectors.binance_usdm.simulator import BinanceUSDMSimulator
 from venuekit.core.errors import OrderNotFound
+from venuekit.core.idempotency import PlacementPolicy
 from venuekit.core.types import MarginMode, OrderRequest, OrderStatus, Side
 
 KEY, SECRET = "sim-key-unified", "sim-secret-unified"
@@ -26,7 +27,7 @@ def sim() -> BinanceUSDMSimulator:
 @pytest.fixture
 async def bn(sim: BinanceUSDMSimulator) -> AsyncIterator[BinanceUSDM]:
     venue = BinanceUSDM.from_simulator(sim, KEY, SECRET)
-    venue.lookup_backoff_s = 0.0
+    venue.placement = PlacementPolicy(backoff_s=0.0)
     await venue.load_instruments()
     yield venue
     await venue.close()

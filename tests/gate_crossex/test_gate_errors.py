@@ -22,6 +22,7 @@ from venuekit.core import (
     InsufficientFunds,
     InvalidOrder,
     InvalidRequest,
+    IPBanned,
     OrderNotFound,
     PermissionDenied,
     RateLimited,
@@ -102,7 +103,7 @@ async def test_detail_is_read_when_message_is_absent(client: GateCrossExClient, 
 @pytest.mark.parametrize(
     ("status", "cls"),
     [(400, InvalidRequest), (401, AuthenticationError), (403, PermissionDenied), (502, ExchangeUnavailable),
-     (418, VenueError)],
+     (418, IPBanned)],
 )
 async def test_unlabelled_errors_follow_status(client: GateCrossExClient, mock: Any, status: int, cls: type) -> None:
     mock.add("POST", f"{P}/orders", raw=b"<html>bad gateway</html>", status=status)

@@ -23,6 +23,7 @@ from venuekit.connectors.binance_usdm.enums import (
 from venuekit.connectors.binance_usdm.simulator import BinanceUSDMSimulator
 from venuekit.core import Credentials
 from venuekit.core.errors import OrderNotFound
+from venuekit.core.idempotency import PlacementPolicy
 from venuekit.core.simulator import ManualClock
 from venuekit.core.types.enums import Side
 from venuekit.core.types.order import OrderRequest
@@ -184,7 +185,7 @@ async def test_unified_create_order_survives_an_ambiguous_outcome(clock: ManualC
     sim = BinanceUSDMSimulator(clock=clock, seed=5)
     account_id = sim.add_account("rt-unified", "rt-unified-secret")
     venue = BinanceUSDM.from_simulator(sim, "rt-unified", "rt-unified-secret")
-    venue.lookup_backoff_s = 0.0
+    venue.placement = PlacementPolicy(backoff_s=0.0)
     try:
         await venue.load_instruments()
         if fault == "http_500_after":
