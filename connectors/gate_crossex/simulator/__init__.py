@@ -1,6 +1,7 @@
 """Gate CrossEx simulator: the v1.0.0 REST paths over the shared engine, one instrument per CrossEx pair.
 
-`GateCrossExSimulator()` is an ASGI app; `transport()` gives an in-process httpx transport, and
+`GateCrossExSimulator()` is an ASGI app; `transport()` gives an in-process httpx transport, `ws_connector()`
+an in-process WebSocket connector (`/ws/crossex`, `/ws/crossex/public`; faults in `stream_faults`), and
 `python -m venuekit.connectors.gate_crossex.simulator` serves it with uvicorn.
 """
 
@@ -11,6 +12,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from venuekit.core.simulator import (
+    AsgiWsConnector,
     Exchange,
     FaultInjector,
     FillEvent,
@@ -18,7 +20,9 @@ from venuekit.core.simulator import (
     SimClock,
     SimRateLimits,
     SimulatorTransport,
+    StreamFaults,
     WallClock,
+    WsApp,
 )
 
 from .auth import Authenticator
@@ -28,6 +32,8 @@ from .gateway import Gateway
 from .markets import COINS, MARGIN, MARKET_MAKER_PREFIX, PairSpec, default_pairs
 from .routes import ROUTES
 from .state import CROSS_EXCHANGE, InterestRecord, UserMeta
+from .ws_hub import GateWsHub
+from .ws_routes import WsKeys, websocket_app, ws_paths
 
 __all__ = ["GateCrossExSimulator", "GateError", "PairSpec"]
 
@@ -40,6 +46,7 @@ class GateCrossExSimulator:
 
     venue: ClassVar[str] = "gate-crossex"
     base_url: str = "https://gate-crossex.sim"
+    ws_url: str = "wss://gate-crossex.sim"
 
     def __init__(
         self,
@@ -60,7 +67,11 @@ class GateCrossExSimulator:
         self.faults = FaultInjector()
         self.limits = SimRateLimits(self.clock)
         self.auth = Authenticator(self.clock)
-        self.app = SimApp(faults=self.faults)
+        self.stream_faults = StreamFaults()
+        self.hub = GateWsHub(self.crossex, self.stream_faults)
+        self.ws_keys = WsKeys()
+        self.websocket = websocket_app(self.hub, self.ws_keys, WsApp(self.stream_faults))
+        self.app = SimApp(faults=self.faults, websocket=self.websocket)
         Gateway(self.crossex, self.auth, self.limits, self.clock).build(ROUTES, self.app)
         self._next_user = FIRST_USER_ID
         if seed_markets:
@@ -100,6 +111,7 @@ class GateCrossExSimulator:
         now = self.clock.now_ms()
         self.crossex.state.users[account_id] = UserMeta(CROSS_EXCHANGE, now, now)
         self.auth.add_key(api_key, secret, account_id)
+        self.ws_keys.add(api_key, secret, account_id)
         return account_id
 
     def deposit_spot(self, account_id: str, coin: str, amount: Decimal) -> Decimal:
@@ -140,6 +152,13 @@ class GateCrossExSimulator:
 
     def transport(self) -> SimulatorTransport:
         return SimulatorTransport(self)
+
+    def ws_connector(self) -> AsgiWsConnector:
+        """In-process WebSocket connector onto this simulator (streams without sockets)."""
+        return AsgiWsConnector(self)
+
+    def ws_routes(self) -> list[tuple[str, str]]:
+        return ws_paths()
 
     def routes(self) -> list[tuple[str, str]]:
         return [(r.method, r.path) for r in ROUTES]
