@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Self
-
-import httpx
+from typing import TYPE_CHECKING, Self
 
 from venuekit.core.clock import ServerClock
 from venuekit.core.credentials import Credentials
@@ -17,13 +15,16 @@ from venuekit.core.validation import require_range
 
 from .codec import BingXCodec
 from .config import RECV_WINDOW_MAX, RECV_WINDOW_MIN, VENUE, Environment, base_urls, parse_environment
-from .endpoints import MarketApi, SpotFundApi, SwapAccountApi, SwapTradeApi
+from .endpoints import MarketApi, SpotFundApi, SwapAccountApi, SwapTradeApi, UserStreamApi
 from .limits import QUOTAS
 from .signer import BingXSigner
 
+if TYPE_CHECKING:
+    import httpx
+
 
 class BingXClient:
-    """Raw BingX client: `market`, `swap_trade`, `swap_account`, `spot_fund` endpoint groups."""
+    """Raw BingX client: `market`, `swap_trade`, `swap_account`, `spot_fund`, `user_stream` endpoint groups."""
 
     def __init__(
         self,
@@ -60,6 +61,7 @@ class BingXClient:
         self.swap_trade = SwapTradeApi(self.rest)
         self.swap_account = SwapAccountApi(self.rest)
         self.spot_fund = SpotFundApi(self.rest)
+        self.user_stream = UserStreamApi(self.rest)
 
     def __repr__(self) -> str:
         return f"BingXClient(env={self.env.value!r}, base_url={self.rest.base_url!r}, credentials={self.credentials!r})"

@@ -7,9 +7,9 @@ POST marginType) and `raw` (a file download: the bytes).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
-import httpx
 import orjson
 from pydantic import ConfigDict, TypeAdapter, ValidationError, create_model
 
@@ -53,7 +53,7 @@ def _head(body: bytes) -> Any:
         return _MISSING
 
 
-def _retry_after_s(headers: httpx.Headers) -> float | None:
+def _retry_after_s(headers: Mapping[str, str]) -> float | None:
     value = headers.get("Retry-After")
     try:
         return float(value) if value is not None else None
@@ -74,13 +74,35 @@ class BingXCodec:
             target: Any = endpoint.response
             if shape == "data":
                 target = create_model(
-                    "BingXEnvelope", __config__=ConfigDict(extra="ignore"), data=(endpoint.response, ...)
+                    "BingXEnvelope", __config__=ConfigDict(extra="ignore"), code=(Any, None), msg=(Any, None),
+                    transferErrorMsg=(Any, None), data=(endpoint.response, ...),
                 )
             adapter = self._adapters[key] = TypeAdapter(target)
         return adapter
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:
         shape = str(endpoint.extra.get("shape", "data"))
+        if shape == "data":
+            return self._decode_envelope(endpoint, response, request)
+        return self._decode_other(endpoint, shape, response, request)
+
+    def _decode_envelope(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:
+        """One validation of `{code, msg, data}`; the body is re-read only when that fails (errors, bad data)."""
+        try:
+            envelope = exact_decode(self._adapter(endpoint, "data"), response.body)
+        except (ValidationError, ValueError):
+            return self._decode_other(endpoint, "data", response, request)
+        code = envelope.code
+        if code != 0:
+            head = {"code": code, "msg": envelope.msg} if code is not None else {}
+            if envelope.transferErrorMsg is not None:
+                head["transferErrorMsg"] = envelope.transferErrorMsg
+            self._raise_for_code(head, response.status, request)
+        if response.status >= 400:
+            raise self._status_error(response, request)
+        return envelope.data  # type: ignore[no-any-return]
+
+    def _decode_other(self, endpoint: Endpoint[T], shape: str, response: RawResponse, request: RequestInfo) -> T:
         head = _head(response.body)
         if isinstance(head, dict):
             self._raise_for_code(head, response.status, request)

@@ -57,6 +57,8 @@ TP_JSON = '{"type":"TAKE_PROFIT_MARKET","stopPrice":31968,"price":31968,"working
 ORDER_PARAMS = {"symbol": "BTC-USDT", "side": "BUY", "positionSide": "LONG", "type": "MARKET", "quantity": "5",
                 "takeProfit": TP_JSON}
 RANGE = {"startTs": "1702724330000", "endTs": "1702731530000"}
+#: The listen key of BingX's own "Generate Listen Key" example.
+LK = "a8ea75681542e66f1a50a1616dd06ed77dab61baa0c296bca03a9b13ee5f2dd7"
 
 CASES: list[Case] = [
     Case("market.server_time", lambda c: c.market.server_time(), {}, {"serverTime": 1672025091160}),
@@ -290,6 +292,14 @@ CASES: list[Case] = [
          {"coin": "BTC"},
          {"data": [{"id": 1251111922229444400, "coin": "BTC", "receiver": 1128763679, "amount": 0.0072366,
                     "status": 6}], "total": 1}),
+    Case("user_stream.create_listen_key", lambda c: c.user_stream.create_listen_key(), {}, {"listenKey": LK},
+         envelope=False),
+    Case("user_stream.extend_listen_key", lambda c: c.user_stream.extend_listen_key(listen_key=LK),
+         {"listenKey": LK}, {}),
+    Case("user_stream.delete_listen_key", lambda c: c.user_stream.delete_listen_key(listen_key=LK),
+         {"listenKey": LK}, {}),
 ]
 
-PUBLIC = frozenset(c.name for c in CASES if c.name.startswith("market.")) | {"swap_trade.multi_assets_rules"}
+PUBLIC = frozenset(c.name for c in CASES if c.name.startswith(("market.", "user_stream."))) | {
+    "swap_trade.multi_assets_rules"
+}

@@ -4,6 +4,7 @@ from .common import Ack, BingXModel, Page
 from .market import BookTicker, Contract, FundingRateRecord, LastPrice, PremiumIndex, ServerTime, SwapTicker
 from .swap_account import CommissionRate, IncomeRecord, SwapBalance, SwapPosition
 from .swap_trade import FillHistoryEntry, FillOrder, SwapOrder, TpSl
+from .user_stream import ListenKey, ListenKeyAck
 
 __all__ = [
     "Ack",
@@ -16,6 +17,8 @@ __all__ = [
     "FundingRateRecord",
     "IncomeRecord",
     "LastPrice",
+    "ListenKey",
+    "ListenKeyAck",
     "Page",
     "PremiumIndex",
     "ServerTime",

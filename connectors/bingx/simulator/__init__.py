@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, ClassVar
 
 from venuekit.core.simulator import (
+    AsgiWsConnector,
     Exchange,
     FaultInjector,
     Router,
@@ -19,6 +20,7 @@ from venuekit.core.simulator import (
     SimClock,
     SimRateLimits,
     SimulatorTransport,
+    StreamFaults,
     WallClock,
 )
 from venuekit.core.types.enums import PositionMode
@@ -36,6 +38,8 @@ from . import (
 from .app import Pipeline, RouteSpec, method_not_allowed, not_found
 from .state import ApiKey, BingXState
 from .twap import TwapDesk
+from .ws_hub import BingXWsHub
+from .ws_routes import LISTEN_KEY_PATH, GzipWsApp, listen_key_handlers, listen_key_routes, websocket_app, ws_paths
 
 ROUTE_TABLES: tuple[list[RouteSpec], ...] = (
     markets.ROUTES,
@@ -54,6 +58,7 @@ class BingXSimulator:
 
     venue: ClassVar[str] = "bingx"
     base_url: str = "https://bingx.sim"
+    ws_url: str = "wss://bingx.sim"
 
     def __init__(
         self,
@@ -75,7 +80,12 @@ class BingXSimulator:
         router = Router(not_found=not_found, method_not_allowed=method_not_allowed)
         for spec in self._routes:
             router.add(spec.method, spec.path, self._pipeline.handler(spec))
-        self.app = SimApp(router, faults=self.faults)
+        self.stream_faults = StreamFaults()
+        self.hub = BingXWsHub(self.state, self.stream_faults)
+        for method, handler in listen_key_handlers(self.hub).items():
+            router.add(method, LISTEN_KEY_PATH, handler)
+        self.websocket = websocket_app(self.hub, GzipWsApp(self.stream_faults))
+        self.app = SimApp(router, faults=self.faults, websocket=self.websocket)
         if seed_markets:
             markets.seed_markets(self.exchange)
 
@@ -108,8 +118,15 @@ class BingXSimulator:
     def transport(self) -> SimulatorTransport:
         return SimulatorTransport(self)
 
+    def ws_connector(self) -> AsgiWsConnector:
+        """In-process WebSocket connector onto this simulator (streams without sockets)."""
+        return AsgiWsConnector(self)
+
+    def ws_routes(self) -> list[tuple[str, str]]:
+        return ws_paths()
+
     def routes(self) -> list[tuple[str, str]]:
-        return [(spec.method, spec.path) for spec in self._routes]
+        return [(spec.method, spec.path) for spec in self._routes] + listen_key_routes()
 
 
 __all__ = ["BingXSimulator"]

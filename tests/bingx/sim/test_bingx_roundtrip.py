@@ -30,6 +30,7 @@ from venuekit.connectors.bingx.enums import (
 )
 from venuekit.connectors.bingx.simulator import BingXSimulator
 from venuekit.core.credentials import Credentials
+from venuekit.core.errors import VenueError
 from venuekit.core.simulator import ManualClock
 
 D = Decimal
@@ -143,6 +144,20 @@ async def _isolated_then_adjust(w: World) -> Any:
     return await trade.adjust_isolated_margin(
         symbol="SOL-USDT", amount=D("3"), type=MarginAdjustType.ADD, position_side=PositionSide.SHORT
     )
+
+
+async def _with_new_key(w: World, then: Callable[[str], Awaitable[Any]]) -> Any:
+    key = (await w.client.user_stream.create_listen_key()).listen_key
+    return await then(key)
+
+
+async def _deleted_key_is_gone(w: World, key: str) -> bool:
+    await w.client.user_stream.delete_listen_key(listen_key=key)
+    try:
+        await w.client.user_stream.extend_listen_key(listen_key=key)
+    except VenueError:
+        return True
+    return False
 
 
 CASES: dict[str, tuple[Call, Callable[[Any], bool]]] = {
@@ -402,6 +417,18 @@ CASES: dict[str, tuple[Call, Callable[[Any], bool]]] = {
     "spot_fund.inner_transfer_records": (
         lambda w: w.client.spot_fund.inner_transfer_records(coin="USDT"),
         lambda r: r.total == 0,
+    ),
+    "user_stream.create_listen_key": (
+        lambda w: w.client.user_stream.create_listen_key(),
+        lambda r: len(r.listen_key) == 64,
+    ),
+    "user_stream.extend_listen_key": (
+        lambda w: _with_new_key(w, lambda k: w.client.user_stream.extend_listen_key(listen_key=k)),
+        lambda r: r is not None,
+    ),
+    "user_stream.delete_listen_key": (
+        lambda w: _with_new_key(w, lambda k: _deleted_key_is_gone(w, k)),
+        lambda r: r is True,
     ),
 }
 

@@ -1,0 +1,123 @@
+"""Frame → typed BingX message: gunzip binary frames, answer pings, route by `dataType` or `e`.
+
+Every server frame is gzip-compressed binary; a text frame (or an uncompressed binary one) is parsed as it
+is. The swap heartbeat is the text `Ping` (answer `Pong`); the spot form `{"ping": id, "time": t}` is
+answered with `{"pong": id, "time": t}` too (streams.md §A3, §D1).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zlib
+from dataclasses import dataclass
+from typing import Any, Final
+
+import orjson
+from pydantic import TypeAdapter
+
+from venuekit.core.codec import decode as exact_decode
+
+from .models import (
+    BookTickerFrame,
+    DepthFrame,
+    IncrDepthFrame,
+    MarketFrame,
+    MarkPriceFrame,
+    TradeFrame,
+    UserEvent,
+    WsAccountConfigUpdate,
+    WsAccountUpdate,
+    WsListenKeyExpired,
+    WsOrderTradeUpdate,
+    WsReply,
+)
+
+GZIP_MAGIC: Final = b"\x1f\x8b"
+_DATA_TYPE = re.compile(rb'"dataType"\s*:\s*"([^"]+)"')
+_EVENT = re.compile(rb'"e"\s*:\s*"([A-Za-z_]+)"')
+_NO_DATA = re.compile(rb'"data"\s*:\s*null')
+
+_USER: Final[dict[str, TypeAdapter[Any]]] = {
+    "ORDER_TRADE_UPDATE": TypeAdapter(WsOrderTradeUpdate),
+    "ACCOUNT_UPDATE": TypeAdapter(WsAccountUpdate),
+    "ACCOUNT_CONFIG_UPDATE": TypeAdapter(WsAccountConfigUpdate),
+    "listenKeyExpired": TypeAdapter(WsListenKeyExpired),
+}
+_MARKET: Final[tuple[tuple[str, TypeAdapter[Any]], ...]] = (
+    ("@markPrice", TypeAdapter(MarkPriceFrame)),
+    ("@bookTicker", TypeAdapter(BookTickerFrame)),
+    ("@trade", TypeAdapter(TradeFrame)),
+    ("@incrDepth", TypeAdapter(IncrDepthFrame)),
+    ("@depth", TypeAdapter(DepthFrame)),
+)
+_REPLY: Final = TypeAdapter(WsReply)
+
+
+@dataclass(frozen=True)
+class Ping:
+    """A server heartbeat; `reply` is what to send back."""
+
+    reply: str
+
+
+@dataclass(frozen=True)
+class UnknownMessage:
+    """A well-formed message this package does not model (e.g. a `SNAPSHOT` push): kept, not converted."""
+
+    name: str
+    data: bytes
+
+
+Message = UserEvent | MarketFrame | WsReply | Ping | UnknownMessage
+
+
+def unzip(frame: str | bytes) -> bytes:
+    """The frame's JSON/text bytes: gunzipped when it is gzip (BingX compresses every server frame)."""
+    if isinstance(frame, str):
+        return frame.encode()
+    if frame[:2] == GZIP_MAGIC:
+        return gzip.decompress(frame)
+    try:
+        return zlib.decompress(frame)
+    except zlib.error:
+        return frame
+
+
+def _ping(data: bytes) -> Ping | None:
+    text = data.strip()
+    if text == b"Ping" or (len(text) == 4 and not text.startswith((b"{", b"["))):
+        return Ping("Pong")
+    if text.startswith(b"{") and b'"ping"' in text:
+        body = orjson.loads(text)
+        if isinstance(body, dict) and "ping" in body:
+            return Ping(orjson.dumps({"pong": body["ping"], "time": body.get("time")}).decode())
+    return None
+
+
+def parse(frame: str | bytes) -> Message | None:
+    """The typed message in `frame`; None for an empty frame."""
+    data = unzip(frame)
+    if not data.strip():
+        return None
+    ping = _ping(data)
+    if ping is not None:
+        return ping
+    topic = _DATA_TYPE.search(data)
+    if topic is not None and b'"data"' in data and _NO_DATA.search(data) is None:
+        data_type = topic.group(1).decode()
+        for marker, adapter in _MARKET:
+            if marker in data_type:
+                frame_model: MarketFrame = exact_decode(adapter, data)
+                return frame_model
+        return UnknownMessage(data_type, data)
+    event = _EVENT.search(data)
+    if event is not None:
+        name = event.group(1).decode()
+        user = _USER.get(name)
+        if user is None:
+            return UnknownMessage(name, data)
+        parsed: UserEvent = exact_decode(user, data)
+        return parsed
+    reply: WsReply = exact_decode(_REPLY, data)
+    return reply
