@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Self
-
-import httpx
+from typing import TYPE_CHECKING, Self
 
 from venuekit.core.clock import ServerClock
 from venuekit.core.credentials import Credentials
@@ -23,6 +21,9 @@ from .endpoints import AccountApi, AlgoApi, ConfigApi, MarketApi, OrdersApi, Str
 from .limits import ORDERS_1M, ORDERS_10S, QUOTAS, WEIGHT_1M
 from .models import RateLimit
 from .signer import BinanceSigner
+
+if TYPE_CHECKING:
+    import httpx
 
 _LIVE_LIMITS = {("REQUEST_WEIGHT", 60_000): WEIGHT_1M, ("ORDERS", 10_000): ORDERS_10S, ("ORDERS", 60_000): ORDERS_1M}
 
@@ -80,7 +81,7 @@ class BinanceUSDMClient:
                 quotas[name] = Quota(name, item.limit, item.window_ms, quotas[name].scope)
         old = self.rest.limiter
         self.rest.limiter = RateLimiter(VENUE, quotas.values(), store=old.store, scope_ids=self._scope_ids,
-                                        max_wait_s=old.max_wait_s)
+                                        max_wait_s=old.max_wait_s, guard_ms=old.guard_ms)
 
     async def aclose(self) -> None:
         await self.rest.aclose()

@@ -1,7 +1,7 @@
 """Limiter state in Redis, so every process and account of one venue draws on the same quotas and bans.
 
 Each operation is one Lua script run atomically on the server, and the scripts read the clock with
-`redis.call('TIME')`: windows and bans are measured on one clock that every process agrees on.
+`redis.call('TIME')`: grants, sliding spans and bans are measured on one clock that every process agrees on.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from ..clock import local_ms
 from ..errors import VenueError
+from .redis_scripts import BLOCK, BLOCKED, OBSERVE, RELEASE, RESERVE
 from .store import LimiterStore, MemoryStore, Reservation
 
 T = TypeVar("T")
@@ -34,80 +35,6 @@ ENV_PROCESS_COUNT: Final = "VENUEKIT_LIMITER_PROCESS_COUNT"
 _SCHEMES: Final = ("redis://", "rediss://", "unix://")
 _UNREACHABLE: Final = (RedisConnectionError, RedisTimeoutError, OSError)
 log = logging.getLogger("venuekit.ratelimit.redis")
-
-_NOW = "local t = redis.call('TIME')\nlocal now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
-
-# KEYS: counter stems; ARGV: (units, limit, window_ms) per key. Returns {wait_ms, server_ms}.
-_RESERVE = (
-    _NOW
-    + """
-local wait, windows = 0, {}
-for i = 1, #KEYS do
-  local units, limit, window = tonumber(ARGV[3*i-2]), tonumber(ARGV[3*i-1]), tonumber(ARGV[3*i])
-  local start = now - now % window
-  local key = KEYS[i] .. ':' .. window .. ':' .. string.format('%.0f', start)
-  local left = start + window - now
-  windows[i] = {key, units, left}
-  if tonumber(redis.call('GET', key) or '0') + units > limit and left > wait then wait = left end
-end
-if wait > 0 then return {wait, now} end
-for i = 1, #windows do
-  redis.call('INCRBY', windows[i][1], windows[i][2])
-  redis.call('PEXPIRE', windows[i][1], windows[i][3])
-end
-return {0, now}
-"""
-)
-
-# KEYS[1]: counter stem; ARGV: window_ms, used. Raises the current window's counter to `used`.
-_OBSERVE = (
-    _NOW
-    + """
-local window, used = tonumber(ARGV[1]), tonumber(ARGV[2])
-local start = now - now % window
-local key = KEYS[1] .. ':' .. window .. ':' .. string.format('%.0f', start)
-if used > tonumber(redis.call('GET', key) or '0') then
-  redis.call('SET', key, used, 'PX', start + window - now)
-end
-return now
-"""
-)
-
-# KEYS[1]: block key; ARGV: remaining_ms, reason. Keeps the later of the stored and the new block.
-_BLOCK = (
-    _NOW
-    + """
-local left = tonumber(ARGV[1])
-local untl = now + left
-if untl > tonumber(redis.call('HGET', KEYS[1], 'until') or '0') then
-  redis.call('HSET', KEYS[1], 'until', string.format('%.0f', untl), 'reason', ARGV[2])
-  redis.call('PEXPIRE', KEYS[1], left)
-end
-return now
-"""
-)
-
-# KEYS: block keys. Returns {remaining_ms, reason, server_ms} of the latest block in force, or {0, '', server_ms}.
-_BLOCKED = (
-    _NOW
-    + """
-local best, reason = 0, ''
-for i = 1, #KEYS do
-  local v = redis.call('HMGET', KEYS[i], 'until', 'reason')
-  local u = tonumber(v[1])
-  if u and u > now and u > best then best, reason = u, v[2] end
-end
-if best == 0 then return {0, '', now} end
-return {best - now, reason, now}
-"""
-)
-
-# KEYS[1]: claim key; ARGV[1]: owner token. Deletes the claim only if this owner still holds it.
-_RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"""
-
 
 class LimiterUnavailable(VenueError):
     """The shared limiter store cannot be reached, and the store is set to refuse rather than guess."""
@@ -137,7 +64,8 @@ def _text(value: object) -> str:
 class RedisStore:
     """`LimiterStore` on Redis: counters and blocks shared by all processes using the same server and prefix.
 
-    Time comes from the Redis server, so the `now_ms` arguments of `reserve` and `observe` are ignored.
+    Each quota counter is a sliding-window log (a sorted set, see `redis_scripts`) with O(log n) work per
+    call. Time comes from the Redis server, so the `now_ms` arguments of `reserve` and `observe` are ignored.
     Absolute times cross the boundary as durations: `block(until_ms)` is read against `now_ms` (the
     caller's clock, `local_ms` by default) and `blocked(keys, now_ms)` answers in the caller's clock.
     When Redis cannot be reached, `on_unavailable="raise"` raises `LimiterUnavailable` (nothing is sent);
@@ -173,7 +101,7 @@ class RedisStore:
         self._owns_client = owns_client
         self._down_since: float | None = None
         self._claims: dict[str, tuple[str, float]] = {}
-        sources = {"reserve": _RESERVE, "observe": _OBSERVE, "block": _BLOCK, "blocked": _BLOCKED, "release": _RELEASE}
+        sources = {"reserve": RESERVE, "observe": OBSERVE, "block": BLOCK, "blocked": BLOCKED, "release": RELEASE}
         self._scripts = {name: _Script(source) for name, source in sources.items()}
 
     @classmethod
@@ -250,12 +178,12 @@ class RedisStore:
 
     def _share(self, items: Sequence[Reservation]) -> list[Reservation]:
         n = self.process_count
-        return [Reservation(i.key, i.units, max(1, i.limit // n), i.window_ms) for i in items]
+        return [Reservation(i.key, i.units, max(1, i.limit // n), i.window_ms, i.guard_ms) for i in items]
 
     async def reserve(self, items: Sequence[Reservation], now_ms: int) -> int:
         if not items:
             return 0
-        args = [v for i in items for v in (i.units, i.limit, i.window_ms)]
+        args = [v for i in items for v in (i.units, i.limit, i.span_ms)]
         remote = self._run("reserve", [i.key for i in items], args)
 
         async def shared() -> int:

@@ -6,26 +6,46 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from .sliding import SlidingLog, wait_ms
+
 
 @dataclass(frozen=True, slots=True)
 class Reservation:
-    """One counter to charge: `key` names quota + scope value, fixed windows of `window_ms`."""
+    """One counter to charge: `key` names quota + scope value; at most `limit` units in any `span_ms`.
+
+    `window_ms` is the venue's fixed window and `guard_ms` the send delay to absorb (at most `window_ms`):
+    counting a sliding span of `window_ms + guard_ms` keeps every venue window under `limit` whatever its
+    alignment, as long as each request reaches the venue within `guard_ms` of its grant.
+    """
 
     key: str
     units: int
     limit: int
     window_ms: int
+    guard_ms: int = 0
+
+    @property
+    def span_ms(self) -> int:
+        return self.window_ms + self.guard_ms
 
 
 class LimiterStore(Protocol):
-    """Atomic operations a limiter needs; implementations must make `reserve` all-or-nothing."""
+    """Atomic operations a limiter needs; implementations must make `reserve` all-or-nothing.
+
+    Counting is a sliding window: a unit granted at `t` counts against its key until `t + span_ms`
+    (inclusive), so no `span_ms + 1` ms interval ever holds more than `limit` granted units.
+    """
 
     async def reserve(self, items: Sequence[Reservation], now_ms: int) -> int:
-        """Charge every item, or none: return 0 on success, else milliseconds to wait."""
+        """Charge every item, or none: return 0 on success, else milliseconds until all of them fit."""
         ...
 
     async def observe(self, key: str, window_ms: int, used: int, now_ms: int) -> None:
-        """Raise a counter to what the venue reports as used in the current window."""
+        """The venue reports `used` units in its current fixed window (epoch-aligned, `window_ms` long).
+
+        When fewer units were granted since that window's start, the difference is charged as if granted
+        at that start (or at the newest grant, if later), so it ages out `span_ms` later like any grant.
+        """
         ...
 
     async def block(self, key: str, until_ms: int, reason: str) -> None: ...
@@ -36,33 +56,35 @@ class LimiterStore(Protocol):
 
 
 class MemoryStore:
-    """Per-process fixed-window counters; windows align to epoch like the venues' own."""
+    """Per-process sliding-window logs and blocks; every operation is O(log n) in the grants of one span."""
 
     def __init__(self) -> None:
-        self._counts: dict[str, tuple[int, int]] = {}
+        self._logs: dict[str, SlidingLog] = {}
         self._blocks: dict[str, tuple[int, str]] = {}
 
-    def _used(self, key: str, window_start: int) -> int:
-        entry = self._counts.get(key)
-        return entry[1] if entry is not None and entry[0] == window_start else 0
+    def _log(self, key: str) -> SlidingLog:
+        log = self._logs.get(key)
+        if log is None:
+            log = self._logs[key] = SlidingLog()
+        return log
 
     async def reserve(self, items: Sequence[Reservation], now_ms: int) -> int:
         wait = 0
         for item in items:
-            start = now_ms - now_ms % item.window_ms
-            if self._used(item.key, start) + item.units > item.limit:
-                wait = max(wait, start + item.window_ms - now_ms)
+            wait = max(wait, wait_ms(self._log(item.key), item.units, item.limit, item.span_ms, now_ms))
         if wait:
             return wait
         for item in items:
-            start = now_ms - now_ms % item.window_ms
-            self._counts[item.key] = (start, self._used(item.key, start) + item.units)
+            self._logs[item.key].add(now_ms, item.units)
         return 0
 
     async def observe(self, key: str, window_ms: int, used: int, now_ms: int) -> None:
+        log = self._log(key)
+        log.trim(now_ms - 2 * window_ms)
         start = now_ms - now_ms % window_ms
-        if used > self._used(key, start):
-            self._counts[key] = (start, used)
+        missing = used - log.used_since(start)
+        if missing > 0:
+            log.add(start, missing)
 
     async def block(self, key: str, until_ms: int, reason: str) -> None:
         current = self._blocks.get(key)
@@ -77,5 +99,10 @@ class MemoryStore:
                 found = entry
         return found
 
-    def usage(self, key: str, window_ms: int, now_ms: int) -> int:
-        return self._used(key, now_ms - now_ms % window_ms)
+    def usage(self, key: str, span_ms: int, now_ms: int) -> int:
+        """Units that still count against `key` at `now_ms` for a span of `span_ms`."""
+        log = self._logs.get(key)
+        if log is None:
+            return 0
+        log.trim(now_ms - span_ms)
+        return log.used()

@@ -1,11 +1,14 @@
-"""A redis-server child process for the scale-out tests, shared by conftest and the test modules."""
+"""A redis-server child process for the scale-out tests, and the venue model their grants are checked against."""
 
 from __future__ import annotations
 
+import random
 import shutil
 import socket
 import subprocess
 import time
+from collections import Counter
+from collections.abc import Sequence
 
 import pytest
 import redis
@@ -63,3 +66,33 @@ class RedisServer:
 
     def sync_client(self) -> redis.Redis:
         return redis.Redis(port=self.port, decode_responses=True, socket_timeout=1)
+
+
+def span_peak(grants: Sequence[tuple[int, int]], span_ms: int) -> int:
+    """Most units granted within any closed interval of `span_ms` ms (grants as (ms, units), any order)."""
+    ordered = sorted(grants)
+    peak = total = lo = 0
+    for t, units in ordered:
+        total += units
+        while ordered[lo][0] < t - span_ms:
+            total -= ordered[lo][1]
+            lo += 1
+        peak = max(peak, total)
+    return peak
+
+
+def venue_peak(grants: Sequence[tuple[int, int]], window_ms: int, delay_ms: int, rng: random.Random) -> int:
+    """Most units one fixed venue window counted, over random clock phases and send delays <= `delay_ms`.
+
+    In microseconds: a grant stamped `t` ms leaves within that millisecond, travels 0..delay_ms (half
+    the runs only the extremes), and the venue truncates its own clock to ms.
+    """
+    peak = 0
+    for _ in range(20):
+        phase, extremes = rng.randrange(window_ms * 1000), rng.random() < 0.5
+        counts: Counter[int] = Counter()
+        for t, units in grants:
+            delay = rng.choice((0, delay_ms * 1000)) if extremes else rng.randrange(delay_ms * 1000 + 1)
+            counts[(t * 1000 + rng.randrange(1000) + delay + phase) // 1000 // window_ms] += units
+        peak = max(peak, max(counts.values(), default=0))
+    return peak

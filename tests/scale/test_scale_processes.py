@@ -1,8 +1,9 @@
-"""Many spawned processes on one Redis: a shared quota is never exceeded, client order ids have one owner."""
+"""Many spawned processes on one Redis: no venue window overflows a shared quota, client order ids have one owner."""
 
 from __future__ import annotations
 
 import multiprocessing
+import random
 from collections import Counter
 from collections.abc import Callable, Sequence
 from multiprocessing.context import SpawnContext, SpawnProcess
@@ -10,7 +11,9 @@ from typing import Any
 
 import pytest
 import scale_workers
-from scale_support import RedisServer
+from scale_support import RedisServer, span_peak, venue_peak
+
+from venuekit.core.ratelimit.limiter import DEFAULT_GUARD_MS
 
 WORKERS = 4
 LIMIT, WINDOW_MS = scale_workers.HAMMER_QUOTA.limit, scale_workers.HAMMER_QUOTA.window_ms
@@ -57,6 +60,9 @@ def test_processes_share_one_quota_without_exceeding_it(
     grants = [t for times in per_worker for t in times]
     per_window = Counter(t // WINDOW_MS for t in grants)
     assert max(per_window.values()) <= LIMIT, per_window
+    # Any venue window, whatever its phase, with each request arriving up to the guard after its grant.
+    assert span_peak([(t, 1) for t in grants], WINDOW_MS + DEFAULT_GUARD_MS) <= LIMIT
+    assert venue_peak([(t, 1) for t in grants], WINDOW_MS, DEFAULT_GUARD_MS, random.Random(5)) <= LIMIT
     assert all(t >= start for t in grants)
     full = [per_window[(start // WINDOW_MS) + i] for i in range(FULL_WINDOWS)]
     assert sum(full) >= 0.9 * LIMIT * FULL_WINDOWS, full

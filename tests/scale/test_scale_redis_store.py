@@ -1,12 +1,13 @@
-"""RedisStore against a real redis-server: all-or-nothing reservations, windows, observed usage, shared bans."""
+"""RedisStore against a real redis-server: all-or-nothing reservations, sliding spans, observed usage, bans."""
 
 from __future__ import annotations
 
+import random
 import time
 
 import anyio
 import pytest
-from scale_support import RedisServer
+from scale_support import RedisServer, span_peak, venue_peak
 
 from venuekit.core.clock import local_ms
 from venuekit.core.errors import IPBanned, RateLimited
@@ -31,7 +32,7 @@ async def test_reserve_is_all_or_nothing(store: RedisStore) -> None:
     assert await store.reserve([wide, narrow], IGNORED_NOW) == 0
     assert await store.reserve([wide, narrow], IGNORED_NOW) == 0
     refused = await store.reserve([wide, narrow], IGNORED_NOW)
-    assert 0 < refused <= 60_000
+    assert 0 < refused <= 60_001
     # `wide` was not charged by the refused call: 3 of its 5 units are still free.
     assert [await store.reserve([wide], IGNORED_NOW) for _ in range(4)][:3] == [0, 0, 0]
     assert await store.reserve([wide], IGNORED_NOW) > 0
@@ -45,21 +46,89 @@ async def test_multi_unit_cost_that_does_not_fit_is_refused_whole(store: RedisSt
     assert await store.reserve([Reservation("v:weight:ip", 3, 10, 60_000)], IGNORED_NOW) == 0
 
 
-async def test_window_ends_and_its_key_expires(store: RedisStore, redis_server: RedisServer, prefix: str) -> None:
-    item = Reservation("v:fast:a", 1, 3, 300)
-    await settle(store, 300, margin_ms=150)
+async def test_grants_leave_one_span_later_and_the_key_expires(
+    store: RedisStore, redis_server: RedisServer, prefix: str
+) -> None:
+    item = Reservation("v:fast:a", 1, 3, 300, guard_ms=20)
     assert [await store.reserve([item], IGNORED_NOW) for _ in range(3)] == [0, 0, 0]
     wait = await store.reserve([item], IGNORED_NOW)
-    assert 0 < wait <= 300
+    assert 300 < wait <= 321, "a fixed window would free the units at its boundary, at most 300 ms on"
     sync = redis_server.sync_client()
-    keys = sync.keys(prefix + "*")
-    assert len(keys) == 1 and keys[0].startswith(prefix + "v:fast:a:300:")
-    assert 0 < sync.pttl(keys[0]) <= 300
+    assert sync.keys(prefix + "*") == [prefix + "v:fast:a:log"]
+    assert sync.type(prefix + "v:fast:a:log") == "zset"
+    assert 0 < sync.pttl(prefix + "v:fast:a:log") <= 321
+    assert await store.reserve([item], IGNORED_NOW) > 0
     await anyio.sleep(wait / 1000)
     assert await store.reserve([item], IGNORED_NOW) == 0
-    await anyio.sleep(0.65)
+    await anyio.sleep(0.35)
     assert sync.keys(prefix + "*") == []
     sync.close()
+
+
+async def test_weighted_grants_leave_oldest_first(store: RedisStore) -> None:
+    def item(units: int) -> Reservation:
+        return Reservation("v:weight:ip", units, 10, 400)
+
+    assert await store.reserve([item(3)], IGNORED_NOW) == 0
+    first = store.last_server_ms
+    await anyio.sleep(0.1)
+    assert await store.reserve([item(4)], IGNORED_NOW) == 0
+    assert await store.reserve([item(3)], IGNORED_NOW) == 0
+    assert first is not None and store.last_server_ms is not None
+    # 10 used: 3 more units need only the first grant (3 units) to leave, 5 more need the second one too.
+    three = await store.reserve([item(3)], IGNORED_NOW)
+    assert three == first + 401 - store.last_server_ms
+    five = await store.reserve([item(5)], IGNORED_NOW)
+    assert five >= three + 90
+    await anyio.sleep(three / 1000)
+    assert await store.reserve([item(5)], IGNORED_NOW) > 0
+    assert await store.reserve([item(3)], IGNORED_NOW) == 0
+    assert await store.reserve([item(1)], IGNORED_NOW) > 0
+
+
+async def test_observed_usage_adds_only_what_we_did_not_grant(store: RedisStore) -> None:
+    await settle(store, 60_000)
+    quota = Reservation("v:w:ip", 1, 10, 60_000)
+    for _ in range(4):
+        assert await store.reserve([quota], IGNORED_NOW) == 0
+    await store.observe("v:w:ip", 60_000, 4, IGNORED_NOW)
+    assert [await store.reserve([quota], IGNORED_NOW) for _ in range(6)] == [0] * 6
+    assert await store.reserve([quota], IGNORED_NOW) > 0
+    other = Reservation("v:x:ip", 1, 10, 60_000)
+    await store.observe("v:x:ip", 60_000, 9, IGNORED_NOW)
+    assert await store.reserve([other], IGNORED_NOW) == 0
+    assert await store.reserve([other], IGNORED_NOW) > 0
+
+
+async def test_concurrent_weighted_grants_never_overflow_a_venue_window(
+    store: RedisStore, other_store: RedisStore
+) -> None:
+    """Two connections (two processes' worth) flood one quota with weights 1-3 for ~1.2 s."""
+    limit, window, guard, rng = 100, 250, 10, random.Random(11)
+    grants: list[tuple[int, int]] = []
+    stop = await store.server_time_ms() + 1_200
+
+    async def flood(s: RedisStore, seed: int) -> None:
+        own = random.Random(seed)
+        limiter = RateLimiter("v", [Quota("q", limit, window)], store=s, guard_ms=guard)
+        while True:
+            units = own.randint(1, 3)
+            await limiter.acquire([Cost("q", units)])
+            assert s.last_server_ms is not None
+            grants.append((s.last_server_ms, units))
+            if s.last_server_ms >= stop:
+                return
+
+    with anyio.fail_after(5):
+        async with anyio.create_task_group() as tg:
+            for i, s in enumerate((store, other_store, store, other_store)):
+                tg.start_soon(flood, s, i)
+    assert span_peak(grants, window + guard) <= limit
+    assert venue_peak(grants, window, guard, rng) <= limit
+    first = min(t for t, _ in grants)
+    spans = 4
+    granted = sum(u for t, u in grants if t < first + spans * (window + guard + 1))
+    assert granted >= 0.9 * limit * spans * (window + guard + 1) / window, granted
 
 
 async def test_limiter_waits_for_the_next_window(store: RedisStore) -> None:
