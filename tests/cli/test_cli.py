@@ -3,66 +3,26 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
-import os
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from decimal import Decimal
 
 import aiohttp
-import httpx
 import pytest
+from cli_support import ENV, PY, serving
 
 from venuekit.connectors.cli import main
-
-PY = sys.executable
-ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextlib.contextmanager
-def _serving(venue: str) -> Iterator[str]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [PY, "-m", "venuekit.connectors", "sim", "serve", venue, "--port", str(port),
-         "--key", "cli-key", "--secret", "cli-secret", "--balance", "1234.5"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=ENV,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                httpx.get(base + "/", timeout=0.5)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            raise AssertionError("simulator did not start")
-        yield base
-    finally:
-        proc.terminate()
-        out, _ = proc.communicate(timeout=10)
-        assert "cli-secret" not in out, "a secret given on the command line is never echoed"
 
 
 @pytest.fixture(params=["bingx", "binance-usdm", "gate-crossex"])
 def served(request: pytest.FixtureRequest) -> Iterator[tuple[str, str]]:
-    with _serving(request.param) as base:
+    with serving(request.param) as base:
         yield request.param, base
 
 
 async def test_served_simulator_streams_a_moving_mark_price_over_websocket() -> None:
-    with _serving("binance-usdm") as base:
+    with serving("binance-usdm") as base:
         ws_url = base.replace("http://", "ws://") + "/stream?streams=btcusdt@markPrice"
         async with aiohttp.ClientSession() as session, session.ws_connect(ws_url) as ws:
             prices = set()
