@@ -36,6 +36,7 @@ T = TypeVar("T")
 DEFAULT_BAN_S: Final = 120.0
 DEFAULT_RETRY_AFTER_S: Final = 1.0
 _BANNED_UNTIL = re.compile(r"banned until (\d{13})", re.IGNORECASE)
+_USAGE: Final = tuple(USAGE_HEADERS.items())
 
 
 def _error_body(body: bytes) -> tuple[str | None, str]:
@@ -121,9 +122,9 @@ class BinanceCodec:
         return DEFAULT_BAN_S if ban else DEFAULT_RETRY_AFTER_S
 
     async def feedback(self, endpoint: Endpoint[Any], response: RawResponse, limiter: RateLimiter) -> None:
-        headers = response.headers
-        for name, quota in USAGE_HEADERS.items():
-            value = headers.get(name)
+        get = response.headers.get
+        for name, quota in _USAGE:
+            value = get(name)
             if value is not None and value.isdigit():
                 await limiter.observe_usage(quota, int(value))
         status = response.status

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import logging
 from types import TracebackType
-from typing import Self, TypeVar
-
-import httpx
+from typing import TYPE_CHECKING, Self, TypeVar
 
 from venuekit.core.clock import ServerClock, local_ms
 from venuekit.core.credentials import Credentials
@@ -23,6 +21,9 @@ from .config import VENUE, Environment, base_urls
 from .endpoints import AccountApi, ConvertApi, MarginApi, MarketApi, OrdersApi, PositionsApi, TransfersApi
 from .limits import QUOTAS
 from .signer import GateSigner
+
+if TYPE_CHECKING:
+    import httpx
 
 T = TypeVar("T")
 log = logging.getLogger("venuekit.gate_crossex")

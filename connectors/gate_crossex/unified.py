@@ -12,7 +12,6 @@ from venuekit.core.errors import BadResponse, BadSymbol, InvalidRequest, OrderNo
 from venuekit.core.events import EventBus
 from venuekit.core.idempotency import ClientOrderIds, place_once
 from venuekit.core.ratelimit.store import LimiterStore
-from venuekit.core.streams import AccountUpdate, BookTickerUpdate, MarkPriceUpdate, OrderBookUpdate, Stream, TradeUpdate
 from venuekit.core.symbols import SymbolMap, UnifiedSymbol
 from venuekit.core.transport.config import Timeouts
 from venuekit.core.types import (
@@ -44,10 +43,20 @@ from .enums import POSITION_MODE_TO_GATE, POSITION_SIDE_TO_GATE, AccountMode, Cl
 from .errors import ERRORS
 from .models import CrossexOrder, OrderAction, TransferCoin
 from .order_builder import order_kwargs
-from .streams import GateStreams
 
 if TYPE_CHECKING:
     import httpx
+
+    from venuekit.core.streams import (
+        AccountUpdate,
+        BookTickerUpdate,
+        MarkPriceUpdate,
+        OrderBookUpdate,
+        Stream,
+        TradeUpdate,
+    )
+
+    from .streams import GateStreams
 
 _RISK_CHUNK = 50
 
@@ -84,7 +93,17 @@ class GateCrossEx(Venue):
         self._close_method = ClosePositionMethod(close_method) if close_method else None
         self._ids = ClientOrderIds(prefix="vk", max_length=28, alphabet=string.ascii_lowercase + string.digits)
         self.transfer_coins: dict[str, TransferCoin] = {}
-        self.streams = GateStreams(self, env)
+        self._env = env
+        self._streams: GateStreams | None = None
+
+    @property
+    def streams(self) -> GateStreams:
+        """The WebSocket side; built, and the streams packages imported, on first use."""
+        if self._streams is None:
+            from .streams import GateStreams
+
+            self._streams = GateStreams(self, self._env)
+        return self._streams
 
     @classmethod
     def from_simulator(cls, sim: Any, api_key: str, secret: str, **kw: Any) -> Self:
@@ -96,7 +115,8 @@ class GateCrossEx(Venue):
 
     async def close(self) -> None:
         """Close every open stream (sockets and tasks), then the REST client."""
-        await self.streams.aclose()
+        if self._streams is not None:
+            await self._streams.aclose()
         await self.raw.aclose()
 
     # --- streams (docs/streams.md) ---------------------------------------------------------------

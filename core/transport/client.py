@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from typing import Any, TypeVar
-
-import anyio
-import httpx
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..clock import ServerClock
 from ..endpoint import Endpoint
@@ -19,19 +16,22 @@ from ..errors import (
     RequestInfo,
     RequestTimeout,
     TimestampOutOfWindow,
+    VenueError,
 )
 from ..events import Event, EventBus
 from ..ratelimit.limiter import RateLimiter
 from ..signing.base import Signer, UnsignedRequest, WireRequest
 from ..signing.params import render_params
 from .config import RetryPolicy, Timeouts
-from .factory import default_transport
-from .response import RawResponse, ResponseCodec
+from .sender import Sender, SendError, default_sender
+
+if TYPE_CHECKING:
+    import httpx
+
+    from .response import RawResponse, ResponseCodec
 
 T = TypeVar("T")
 log = logging.getLogger("venuekit.transport")
-
-_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
 
 
 class RestClient:
@@ -51,7 +51,9 @@ class RestClient:
         retry: RetryPolicy | None = None,
         events: EventBus | None = None,
         headers: Mapping[str, str] | None = None,
+        sender: Sender | None = None,
     ) -> None:
+        """`transport` (any httpx transport: mocks, simulators, ASGI) or `sender` replaces the default pool."""
         if not base_urls:
             raise ValueError("at least one base URL is needed")
         self.venue = venue
@@ -63,21 +65,25 @@ class RestClient:
         self.timeouts = timeouts or Timeouts()
         self.retry = retry or RetryPolicy()
         self.events = events or EventBus()
-        self._transport = transport
-        self._owns_transport = transport is None
+        if sender is None and transport is not None:
+            from .httpx_sender import HttpxSender
+
+            sender = HttpxSender(transport, self.timeouts)
+        self._sender = sender
+        self._owns_sender = sender is None
         self._headers = dict(headers or {})
         self._host = 0
-        self._ext_plain = {"timeout": self.timeouts.as_extension(placing_order=False)}
-        self._ext_order = {"timeout": self.timeouts.as_extension(placing_order=True)}
+        self._bare: dict[Endpoint[Any], RequestInfo] = {}
 
     @property
     def base_url(self) -> str:
         return self.base_urls[self._host]
 
     async def aclose(self) -> None:
-        if self._transport is not None and self._owns_transport:
-            await self._transport.aclose()
-        self._transport = None
+        """Close the default pool (a later call opens a new one); an injected transport/sender is left open."""
+        if self._owns_sender and self._sender is not None:
+            sender, self._sender = self._sender, None
+            await sender.aclose()
 
     async def call(
         self,
@@ -96,19 +102,26 @@ class RestClient:
         costs = endpoint.costs_for(rendered)
         safe = endpoint.safe_to_retry
         attempts = self.retry.attempts if safe else 1
+        bare = self._bare_info(endpoint, unsigned, templated=bool(path))
         resynced = False
         attempt = 0
         while True:
             await self.limiter.acquire(costs)
             if endpoint.signed:
-                await self.clock.ensure_synced()
+                if not self.clock.synced:
+                    await self.clock.ensure_synced()
                 wire = self.signer.sign(unsigned, self.clock.now_ms())
             else:
                 wire = self.signer.encode(unsigned)
             try:
                 response = await self._send(wire, endpoint)
                 await self.codec.feedback(endpoint, response, self.limiter)
-                return self.codec.decode(endpoint, response, self._info(unsigned))
+                try:
+                    return self.codec.decode(endpoint, response, bare)
+                except VenueError as exc:
+                    if exc.request is bare:
+                        exc.request = self._info(unsigned)
+                    raise
             except TimestampOutOfWindow:
                 if resynced:
                     raise
@@ -129,44 +142,51 @@ class RestClient:
                     if exc.request is None:
                         exc.request = self._info(unsigned)
                     raise
+                import anyio
+
                 await anyio.sleep(self.retry.delay(attempt - 1))
 
     async def _send(self, wire: WireRequest, endpoint: Endpoint[Any]) -> RawResponse:
         """Try the current host, then the fallbacks, but only while nothing could have been received."""
-        transport = self._transport
-        if transport is None:
-            transport = self._transport = default_transport()
+        sender = self._sender
+        if sender is None:
+            sender = self._sender = default_sender(self.timeouts)
         headers = {**self._headers, **wire.headers} if self._headers else wire.headers
-        ext = self._ext_order if endpoint.places_order else self._ext_plain
-        last: Exception | None = None
-        for offset in range(len(self.base_urls)):
-            host = (self._host + offset) % len(self.base_urls)
-            request = httpx.Request(
-                wire.method, self.base_urls[host] + wire.target, headers=headers, content=wire.body,
-                extensions=ext,
-            )
+        target = wire.target
+        urls = self.base_urls
+        last: BaseException | None = None
+        for offset in range(len(urls)):
+            host = (self._host + offset) % len(urls)
             try:
-                response = await transport.handle_async_request(request)
-                try:
-                    body = await response.aread()
-                finally:
-                    await response.aclose()
-            except _NOT_SENT as exc:
-                last = exc
-                log.debug("%s: %s unreachable (%s), trying next host", self.venue, self.base_urls[host], exc)
-                continue
-            except httpx.TimeoutException as exc:
-                raise RequestTimeout(f"timed out: {type(exc).__name__}", venue=self.venue, request_sent=True) from exc
-            except httpx.TransportError as exc:
+                response = await sender.send(
+                    wire.method, urls[host] + target, headers, wire.body, placing_order=endpoint.places_order
+                )
+            except SendError as exc:
+                name = type(exc.cause).__name__
+                if not exc.sent:
+                    last = exc.cause
+                    log.debug("%s: %s unreachable (%s), trying next host", self.venue, urls[host], exc)
+                    continue
+                if exc.timeout:
+                    raise RequestTimeout(f"timed out: {name}", venue=self.venue, request_sent=True) from exc.cause
                 raise NetworkError(
-                    f"connection failed after sending: {type(exc).__name__}", venue=self.venue, request_sent=True
-                ) from exc
+                    f"connection failed after sending: {name}", venue=self.venue, request_sent=True
+                ) from exc.cause
             if host != self._host:
                 self._host = host
-            return RawResponse(response.status_code, response.headers, body)
+            return response
         raise NetworkError(
             f"no host reachable: {type(last).__name__ if last else 'none'}", venue=self.venue, request_sent=False
         ) from last
+
+    def _bare_info(self, endpoint: Endpoint[Any], unsigned: UnsignedRequest, *, templated: bool) -> RequestInfo:
+        """Method and path only, for the codec's errors (`call` adds the redacted params if one is raised)."""
+        bare = None if templated else self._bare.get(endpoint)
+        if bare is None:
+            bare = RequestInfo(unsigned.method, unsigned.path)
+            if not templated:
+                self._bare[endpoint] = bare
+        return bare
 
     def _info(self, request: UnsignedRequest) -> RequestInfo:
         return RequestInfo.redacted(request.method, request.path, request.params)

@@ -1,16 +1,38 @@
-"""Default transports: aiohttp-backed under asyncio (fast), httpx's own under trio."""
+"""httpx transports for callers who want one; the client itself sends through `sender.default_sender`."""
 
 from __future__ import annotations
 
-import httpx
-import sniffio
+from typing import TYPE_CHECKING
+
+from .sender import KEEPALIVE_S, MAX_CONNECTIONS
+
+if TYPE_CHECKING:
+    import httpx
+
+
+def httpx_transport(limits: httpx.Limits | None = None) -> httpx.AsyncBaseTransport:
+    """httpx's own keep-alive transport (works under asyncio and trio)."""
+    import httpx
+
+    limits = limits or httpx.Limits(
+        max_connections=MAX_CONNECTIONS, max_keepalive_connections=100, keepalive_expiry=KEEPALIVE_S
+    )
+    return httpx.AsyncHTTPTransport(limits=limits)
 
 
 def default_transport(limits: httpx.Limits | None = None) -> httpx.AsyncBaseTransport:
-    """A keep-alive pool for one venue client, picked for the running async library."""
-    limits = limits or httpx.Limits(max_connections=200, max_keepalive_connections=100)
-    if sniffio.current_async_library() == "asyncio":
-        from httpx_aiohttp import AiohttpTransport
+    """An httpx transport for the running async library: aiohttp-backed under asyncio when the optional
+    `httpx-aiohttp` package is installed, httpx's own otherwise."""
+    import sniffio
 
-        return AiohttpTransport(limits=limits)
-    return httpx.AsyncHTTPTransport(limits=limits)
+    if sniffio.current_async_library() == "asyncio":
+        try:
+            from httpx_aiohttp import AiohttpTransport
+        except ImportError:
+            pass
+        else:
+            import httpx
+
+            return AiohttpTransport(limits=limits or httpx.Limits(max_connections=MAX_CONNECTIONS,
+                                                                  max_keepalive_connections=100))
+    return httpx_transport(limits)

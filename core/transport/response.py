@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import httpx
-
-from ..endpoint import Endpoint
-from ..errors import RequestInfo
-from ..ratelimit.limiter import RateLimiter
+if TYPE_CHECKING:
+    from ..endpoint import Endpoint
+    from ..errors import RequestInfo
+    from ..ratelimit.limiter import RateLimiter
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class RawResponse:
+    """Status, headers (read-only and case-insensitive: aiohttp's `CIMultiDictProxy` or `httpx.Headers`), body."""
+
     status: int
-    headers: httpx.Headers
+    headers: Mapping[str, str]
     body: bytes
 
 

@@ -14,6 +14,7 @@ class FrozenModel(BaseModel):
         coerce_numbers_to_str=True,
         arbitrary_types_allowed=True,
         ser_json_inf_nan="strings",
+        defer_build=True,
     )
 
 
@@ -25,4 +26,5 @@ class VenueModel(BaseModel):
         extra="allow",
         coerce_numbers_to_str=True,
         populate_by_name=True,
+        defer_build=True,
     )
