@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--base-url", help="override the venue URL (e.g. a local simulator)")
         p.add_argument("--key", help="API key (default: VENUEKIT_<VENUE>_KEY)")
         p.add_argument("--secret", help="API secret (default: VENUEKIT_<VENUE>_SECRET)")
+        p.add_argument("--proxy", help="HTTP proxy URL, e.g. http://user:pass@host:3128")
         p.add_argument("--symbol", help="limit to one unified symbol")
         p.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -90,7 +91,7 @@ async def _look(args: argparse.Namespace) -> int:
         raise ValueError(f"no credentials: pass --key/--secret or set {prefix}_KEY and {prefix}_SECRET")
     cls: Any = entry(args.venue).venue_class()
     venue: Venue
-    async with cls(creds, env=args.env, base_url=args.base_url) as venue:
+    async with cls(creds, env=args.env, base_url=args.base_url, proxy=args.proxy) as venue:
         rows, headers, data = await _fetch(venue, args)
     print(to_json(data) if args.json else table(headers, rows, title=f"{args.venue} {args.command}"))
     return EXIT_OK

@@ -39,6 +39,7 @@ class BinanceUSDMClient:
         base_url: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         timeouts: Timeouts | None = None,
+        proxy: str | None = None,
         recv_window: int | None = None,
         limiter_store: LimiterStore | None = None,
         events: EventBus | None = None,
@@ -52,7 +53,7 @@ class BinanceUSDMClient:
         self.clock = ServerClock(self._fetch_server_ms)
         self.rest = RestClient(
             VENUE, base_urls(env, base_url), signer=self.signer, codec=self.codec, limiter=limiter,
-            clock=self.clock, transport=transport, timeouts=timeouts, retry=retry, events=events,
+            clock=self.clock, transport=transport, timeouts=timeouts, proxy=proxy, retry=retry, events=events,
         )
         self.market = MarketApi(self.rest)
         self.trade = TradeApi(self.rest)

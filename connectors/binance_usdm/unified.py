@@ -76,6 +76,7 @@ class BinanceUSDM(Venue):
         base_url: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         timeouts: Timeouts | None = None,
+        proxy: str | None = None,
         recv_window: int | None = None,
         limiter_store: LimiterStore | None = None,
         events: EventBus | None = None,
@@ -85,7 +86,7 @@ class BinanceUSDM(Venue):
             credentials = Credentials.from_env(VENUE)
         self.events = events or EventBus()
         self.raw = BinanceUSDMClient(
-            credentials, env=env, base_url=base_url, transport=transport, timeouts=timeouts,
+            credentials, env=env, base_url=base_url, transport=transport, timeouts=timeouts, proxy=proxy,
             recv_window=recv_window, limiter_store=limiter_store, events=self.events,
         )
         self.client_order_ids = client_order_ids()

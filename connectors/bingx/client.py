@@ -34,6 +34,7 @@ class BingXClient:
         base_url: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         timeouts: Timeouts | None = None,
+        proxy: str | None = None,
         retry: RetryPolicy | None = None,
         recv_window: int | None = None,
         limiter_store: LimiterStore | None = None,
@@ -54,6 +55,7 @@ class BingXClient:
             clock=self.clock,
             transport=transport,
             timeouts=timeouts,
+            proxy=proxy,
             retry=retry,
             events=events,
         )

@@ -40,6 +40,7 @@ class GateCrossExClient:
         base_url: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         timeouts: Timeouts | None = None,
+        proxy: str | None = None,
         retry: RetryPolicy | None = None,
         limiter_store: LimiterStore | None = None,
         events: EventBus | None = None,
@@ -58,6 +59,7 @@ class GateCrossExClient:
             clock=self.clock,
             transport=transport,
             timeouts=timeouts,
+            proxy=proxy,
             retry=retry,
             events=events,
         )

@@ -74,6 +74,7 @@ class GateCrossEx(Venue):
         base_url: str | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         timeouts: Timeouts | None = None,
+        proxy: str | None = None,
         recv_window: int | None = None,
         limiter_store: LimiterStore | None = None,
         events: EventBus | None = None,
@@ -85,7 +86,7 @@ class GateCrossEx(Venue):
         if credentials is None:
             credentials = Credentials.from_env(VENUE)
         self.raw = GateCrossExClient(
-            credentials, env=env, base_url=base_url, transport=transport, timeouts=timeouts,
+            credentials, env=env, base_url=base_url, transport=transport, timeouts=timeouts, proxy=proxy,
             limiter_store=limiter_store, events=events,
         )
         self.recv_window = recv_window

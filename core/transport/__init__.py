@@ -2,7 +2,7 @@
 
 from .client import RestClient
 from .config import RetryPolicy, Timeouts
-from .factory import default_transport
+from .factory import httpx_transport
 from .response import RawResponse, ResponseCodec
 from .sender import Sender, SendError, default_sender
 
@@ -15,5 +15,5 @@ __all__ = [
     "Sender",
     "Timeouts",
     "default_sender",
-    "default_transport",
+    "httpx_transport",
 ]

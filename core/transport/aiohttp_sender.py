@@ -59,11 +59,13 @@ def client_timeout(timeouts: Timeouts, *, placing_order: bool) -> aiohttp.Client
 class AiohttpSender:
     """Lazily opens its `ClientSession` on the first send (it must belong to the running loop)."""
 
-    def __init__(self, timeouts: Timeouts | None = None, *, limit: int = MAX_CONNECTIONS) -> None:
+    def __init__(self, timeouts: Timeouts | None = None, *, limit: int = MAX_CONNECTIONS,
+                 proxy: str | None = None) -> None:
         timeouts = timeouts or Timeouts()
         self._timeout_plain = client_timeout(timeouts, placing_order=False)
         self._timeout_order = client_timeout(timeouts, placing_order=True)
         self._limit = limit
+        self._proxy = proxy
         self._session: aiohttp.ClientSession | None = None
 
     def _open(self) -> aiohttp.ClientSession:
@@ -78,7 +80,7 @@ class AiohttpSender:
         try:
             response = await session.request(
                 method, URL(url, encoded=True), headers=headers, data=body or None, allow_redirects=False,
-                timeout=self._timeout_order if placing_order else self._timeout_plain,
+                timeout=self._timeout_order if placing_order else self._timeout_plain, proxy=self._proxy,
             )
             try:
                 content = await response.read()

@@ -52,8 +52,10 @@ class RestClient:
         events: EventBus | None = None,
         headers: Mapping[str, str] | None = None,
         sender: Sender | None = None,
+        proxy: str | None = None,
     ) -> None:
-        """`transport` (any httpx transport: mocks, simulators, ASGI) or `sender` replaces the default pool."""
+        """`transport` (any httpx transport: mocks, simulators, ASGI) or `sender` replaces the default pool;
+        `proxy` (`http://user:pass@host:port`) routes the default pool through a proxy."""
         if not base_urls:
             raise ValueError("at least one base URL is needed")
         self.venue = venue
@@ -71,6 +73,7 @@ class RestClient:
             sender = HttpxSender(transport, self.timeouts)
         self._sender = sender
         self._owns_sender = sender is None
+        self._proxy = proxy
         self._headers = dict(headers or {})
         self._host = 0
         self._bare: dict[Endpoint[Any], RequestInfo] = {}
@@ -150,7 +153,7 @@ class RestClient:
         """Try the current host, then the fallbacks, but only while nothing could have been received."""
         sender = self._sender
         if sender is None:
-            sender = self._sender = default_sender(self.timeouts)
+            sender = self._sender = default_sender(self.timeouts, self._proxy)
         headers = {**self._headers, **wire.headers} if self._headers else wire.headers
         target = wire.target
         urls = self.base_urls

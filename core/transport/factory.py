@@ -10,29 +10,11 @@ if TYPE_CHECKING:
     import httpx
 
 
-def httpx_transport(limits: httpx.Limits | None = None) -> httpx.AsyncBaseTransport:
-    """httpx's own keep-alive transport (works under asyncio and trio)."""
+def httpx_transport(limits: httpx.Limits | None = None, *, proxy: str | None = None) -> httpx.AsyncBaseTransport:
+    """httpx's own keep-alive transport (works under asyncio and trio), optionally through `proxy`."""
     import httpx
 
     limits = limits or httpx.Limits(
         max_connections=MAX_CONNECTIONS, max_keepalive_connections=100, keepalive_expiry=KEEPALIVE_S
     )
-    return httpx.AsyncHTTPTransport(limits=limits)
-
-
-def default_transport(limits: httpx.Limits | None = None) -> httpx.AsyncBaseTransport:
-    """An httpx transport for the running async library: aiohttp-backed under asyncio when the optional
-    `httpx-aiohttp` package is installed, httpx's own otherwise."""
-    import sniffio
-
-    if sniffio.current_async_library() == "asyncio":
-        try:
-            from httpx_aiohttp import AiohttpTransport
-        except ImportError:
-            pass
-        else:
-            import httpx
-
-            return AiohttpTransport(limits=limits or httpx.Limits(max_connections=MAX_CONNECTIONS,
-                                                                  max_keepalive_connections=100))
-    return httpx_transport(limits)
+    return httpx.AsyncHTTPTransport(limits=limits, proxy=proxy)

@@ -45,15 +45,15 @@ class Sender(Protocol):
     async def aclose(self) -> None: ...
 
 
-def default_sender(timeouts: Timeouts) -> Sender:
+def default_sender(timeouts: Timeouts, proxy: str | None = None) -> Sender:
     """A keep-alive pool for one client: aiohttp under asyncio, httpx's own transport under trio."""
     import sniffio
 
     if sniffio.current_async_library() == "asyncio":
         from .aiohttp_sender import AiohttpSender
 
-        return AiohttpSender(timeouts)
+        return AiohttpSender(timeouts, proxy=proxy)
     from .factory import httpx_transport
     from .httpx_sender import HttpxSender
 
-    return HttpxSender(httpx_transport(), timeouts, owned=True)
+    return HttpxSender(httpx_transport(proxy=proxy), timeouts, owned=True)
