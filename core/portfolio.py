@@ -1,10 +1,18 @@
-"""`Portfolio`: one snapshot across many venue clients, concurrent, isolated, bounded in time."""
+"""`Portfolio`: one snapshot across many accounts on many venues, concurrent but bounded, isolated, on time.
+
+Each entry is one account: a venue client under a label. Accounts of one venue are snapshotted at most
+`concurrency` at a time (a per-venue-name `anyio.CapacityLimiter`), so a process watching hundreds of
+accounts never floods a venue; the clients' own rate limiters still pace every call. Time spent waiting
+for a slot counts against the snapshot's deadline.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Final
 
 import anyio
 
@@ -13,17 +21,29 @@ from .types import Balance, Order, Position
 from .venue import Venue
 
 STABLE = frozenset({"USDT", "USDC", "USD", "FDUSD", "BUSD"})
+#: Accounts of one venue snapshotted at the same time, unless `concurrency` says otherwise.
+DEFAULT_CONCURRENCY: Final = 8
+
+Accounts = Mapping[str, Venue] | Iterable[Venue | tuple[str, Venue]]
 
 
 @dataclass(frozen=True, slots=True)
 class VenueSnapshot:
-    """What one venue returned; `error` is set (and the lists empty) when it failed or timed out."""
+    """What one account returned; `error` is set (and the lists empty) when it failed or timed out.
+
+    `account` is the label the account was given (the venue's name when it was passed bare).
+    """
 
     venue: str
     balances: Mapping[str, Balance] = field(default_factory=dict)
     positions: Sequence[Position] = ()
     open_orders: Sequence[Order] = ()
     error: VenueError | None = None
+    account: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.account:
+            object.__setattr__(self, "account", self.venue)
 
     @property
     def ok(self) -> bool:
@@ -32,7 +52,7 @@ class VenueSnapshot:
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """Combined view with per-venue provenance; `failed` names venues that did not answer in time."""
+    """Combined view with per-account provenance; `failed` names the accounts that did not answer in time."""
 
     venues: Sequence[VenueSnapshot]
     total_usd: Decimal
@@ -40,7 +60,13 @@ class Snapshot:
 
     @property
     def failed(self) -> dict[str, VenueError]:
-        return {v.venue: v.error for v in self.venues if v.error is not None}
+        """{account label: error} of every account left out of the totals."""
+        return {v.account: v.error for v in self.venues if v.error is not None}
+
+    @property
+    def accounts(self) -> dict[str, VenueSnapshot]:
+        """Each account's part of the snapshot, by label."""
+        return {v.account: v for v in self.venues}
 
     @property
     def balances(self) -> list[Balance]:
@@ -55,38 +81,104 @@ class Snapshot:
         return [o for v in self.venues for o in v.open_orders]
 
 
-class Portfolio:
-    """Fan out to venues with an anyio task group; one venue failing never sinks the snapshot."""
+def _labelled(accounts: Accounts) -> list[tuple[str, Venue]]:
+    """(label, venue) pairs from a mapping, pairs, or bare venues (labelled by venue name); labels are unique."""
+    items = accounts.items() if isinstance(accounts, Mapping) else accounts
+    pairs = [item if isinstance(item, tuple) else (item.name, item) for item in items]
+    seen: set[str] = set()
+    for label, _ in pairs:
+        if label in seen:
+            raise ValueError(f"account label {label!r} is used twice; pass (label, venue) pairs with unique labels")
+        seen.add(label)
+    return pairs
 
-    def __init__(self, venues: Sequence[Venue], *, deadline_s: float = 10.0,
-                 prices_usd: Mapping[str, Decimal] | None = None, include_orders: bool = True) -> None:
-        self.venues = list(venues)
+
+class Portfolio:
+    """Fan out to accounts with an anyio task group; one account failing never sinks the snapshot.
+
+    `Portfolio([venue, ...])` labels each account by its venue's name; `Portfolio([(label, venue), ...])`
+    or `Portfolio({label: venue})` names many accounts of one venue. `deadline_s` bounds the whole
+    snapshot (queueing for a slot included), `account_timeout_s` each account once it has a slot, so a
+    hanging account gives its slot back early. `concurrency` caps the accounts of one venue name in
+    flight at once: one number for every venue, or {venue name: n} (others get `DEFAULT_CONCURRENCY`).
+    """
+
+    def __init__(
+        self,
+        accounts: Accounts,
+        *,
+        deadline_s: float = 10.0,
+        prices_usd: Mapping[str, Decimal] | None = None,
+        include_orders: bool = True,
+        concurrency: int | Mapping[str, int] = DEFAULT_CONCURRENCY,
+        account_timeout_s: float | None = None,
+    ) -> None:
+        self.accounts = _labelled(accounts)
+        limits = concurrency.values() if isinstance(concurrency, Mapping) else [concurrency]
+        if any(n < 1 for n in limits):
+            raise ValueError("concurrency must be at least 1")
         self.deadline_s = deadline_s
         self.prices_usd = dict(prices_usd or {})
         self.include_orders = include_orders
+        self.concurrency = concurrency
+        self.account_timeout_s = account_timeout_s
+
+    @property
+    def venues(self) -> list[Venue]:
+        return [venue for _, venue in self.accounts]
+
+    def slots(self, venue_name: str) -> int:
+        """How many accounts of `venue_name` are snapshotted at the same time."""
+        if isinstance(self.concurrency, Mapping):
+            return self.concurrency.get(venue_name, DEFAULT_CONCURRENCY)
+        return self.concurrency
 
     async def snapshot(self) -> Snapshot:
-        results: dict[int, VenueSnapshot] = {}
+        limiters = {name: anyio.CapacityLimiter(self.slots(name)) for name in {v.name for _, v in self.accounts}}
+        deadline = anyio.current_time() + self.deadline_s
+        results: list[VenueSnapshot | None] = [None] * len(self.accounts)
         async with anyio.create_task_group() as tg:
-            for index, venue in enumerate(self.venues):
-                tg.start_soon(self._one, index, venue, results)
-        ordered = [results[i] for i in range(len(self.venues))]
+            for index, (label, venue) in enumerate(self.accounts):
+                tg.start_soon(self._one, index, label, venue, limiters[venue.name], deadline, results)
+        ordered = [r for r in results if r is not None]
         total, unvalued = self._value(ordered)
         return Snapshot(ordered, total, unvalued)
 
-    async def _one(self, index: int, venue: Venue, results: dict[int, VenueSnapshot]) -> None:
+    async def _one(
+        self,
+        index: int,
+        label: str,
+        venue: Venue,
+        slots: anyio.CapacityLimiter,
+        deadline: float,
+        results: list[VenueSnapshot | None],
+    ) -> None:
+        waited = True
         try:
-            with anyio.fail_after(self.deadline_s):
+            with anyio.fail_after(max(0.0, deadline - anyio.current_time())):
+                async with slots:
+                    waited = False
+                    results[index] = await self._fetch(label, venue, deadline)
+        except TimeoutError:
+            why = "waiting for a slot" if waited else "in flight"
+            error = RequestTimeout(f"no snapshot within {self.deadline_s}s ({why})", venue=venue.name)
+            results[index] = VenueSnapshot(venue.name, error=error, account=label)
+        except VenueError as exc:
+            results[index] = VenueSnapshot(venue.name, error=exc, account=label)
+
+    async def _fetch(self, label: str, venue: Venue, deadline: float) -> VenueSnapshot:
+        budget = self.account_timeout_s if self.account_timeout_s is not None else math.inf
+        try:
+            with anyio.fail_after(min(budget, max(0.0, deadline - anyio.current_time()))):
                 balances = await venue.fetch_balances()
                 positions = await venue.fetch_positions()
                 orders = await venue.fetch_open_orders() if self.include_orders else []
-            results[index] = VenueSnapshot(venue.name, balances, positions, orders)
         except TimeoutError:
-            results[index] = VenueSnapshot(
-                venue.name, error=RequestTimeout(f"no snapshot within {self.deadline_s}s", venue=venue.name)
-            )
-        except VenueError as exc:
-            results[index] = VenueSnapshot(venue.name, error=exc)
+            if anyio.current_time() >= deadline:
+                raise
+            error = RequestTimeout(f"account gave no snapshot within {self.account_timeout_s}s", venue=venue.name)
+            return VenueSnapshot(venue.name, error=error, account=label)
+        return VenueSnapshot(venue.name, balances, positions, orders, account=label)
 
     def _value(self, snapshots: Sequence[VenueSnapshot]) -> tuple[Decimal, frozenset[str]]:
         total = Decimal(0)

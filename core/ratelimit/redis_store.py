@@ -69,8 +69,9 @@ class RedisStore:
     Absolute times cross the boundary as durations: `block(until_ms)` is read against `now_ms` (the
     caller's clock, `local_ms` by default) and `blocked(keys, now_ms)` answers in the caller's clock.
     When Redis cannot be reached, `on_unavailable="raise"` raises `LimiterUnavailable` (nothing is sent);
-    `"local"` falls back to per-process counters with every limit divided by `process_count`, logs one
-    warning per outage, and tries Redis again after `retry_s`.
+    `"local"` falls back to per-process counters with every limit divided by `process_count`, starting
+    one span (window + guard) after the outage began, logs one warning per outage, and tries Redis again
+    after `retry_s`.
     """
 
     def __init__(
@@ -100,6 +101,7 @@ class RedisStore:
         self._now = now_ms
         self._owns_client = owns_client
         self._down_since: float | None = None
+        self._outage_ms: int | None = None
         self._claims: dict[str, tuple[str, float]] = {}
         sources = {"reserve": RESERVE, "observe": OBSERVE, "block": BLOCK, "blocked": BLOCKED, "release": RELEASE}
         self._scripts = {name: _Script(source) for name, source in sources.items()}
@@ -159,6 +161,7 @@ class RedisStore:
                 reason = f"shared limiter store unreachable ({type(exc).__name__}); not sending"
                 raise LimiterUnavailable(reason) from exc
             if self._down_since is None:
+                self._outage_ms = self._now()
                 log.warning(
                     "limiter store unreachable (%s); using per-process limits (1/%d of each quota) until it is back",
                     type(exc).__name__, self.process_count,
@@ -167,7 +170,7 @@ class RedisStore:
             return await local()
         if self._down_since is not None:
             log.warning("limiter store reachable again; shared limits restored")
-            self._down_since = None
+            self._down_since = self._outage_ms = None
         return result
 
     def _run(self, name: str, keys: Sequence[str], args: Sequence[str | int]) -> Callable[[], Awaitable[Any]]:
@@ -192,6 +195,12 @@ class RedisStore:
             return int(wait)
 
         async def local() -> int:
+            # Grants made through Redis just before it went away still count at the venue, and no process
+            # can see them now: local grants start once they have all aged out of their span.
+            if self._outage_ms is not None:
+                hold = max(self._outage_ms + i.span_ms + 1 for i in items) - now_ms
+                if hold > 0:
+                    return hold
             return await self.fallback.reserve(self._share(items), now_ms)
 
         return await self._guard(shared, local)
