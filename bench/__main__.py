@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from . import calls, imports, limiter, memory, parsing, signing
+from . import calls, imports, limiter, memory, parsing, scale, signing, streams
 from .common import Row, Sizes
 from .report import document, machine, markdown, table, versions, write
 
@@ -18,6 +18,8 @@ SECTIONS: dict[str, Callable[[Sizes, bool], list[Row]]] = {
     "calls": lambda sizes, prototype: calls.run(sizes, prototype=prototype),
     "limiter": lambda sizes, _: limiter.run(sizes),
     "memory": lambda sizes, _: memory.run(sizes),
+    "scale": lambda sizes, _: scale.run(sizes),
+    "streams": lambda sizes, _: streams.run(sizes),
 }
 DEFAULT_OUT = Path(__file__).parent / "results.json"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,9 +10,10 @@ from typing import Any
 
 import anyio
 
-from venuekit.core import Instrument, OrderRequest, OrderType, Side, TimeInForce, Venue
+from venuekit.core import Instrument, Order, OrderRequest, OrderType, Side, TimeInForce, Venue
 from venuekit.core.portfolio import Portfolio, Snapshot
 
+from .demo_streams import AccountWatch
 from .output import table
 from .registry import VENUES
 
@@ -63,6 +65,16 @@ def _portfolio_table(snap: Snapshot, title: str) -> str:
         f"   failed: {', '.join(snap.failed)}" if snap.failed else "")
 
 
+async def _send_leg(watch: AccountWatch, leg: Leg, side: Side, slippage: Decimal) -> Order:
+    """One IOC leg with a slippage limit; the stream watch times its updates from here."""
+    limit = leg.venue.instrument(SYMBOL).quantize_price(leg.price * (1 + slippage))
+    watch.sending(leg.venue)
+    order = await leg.venue.create_order(OrderRequest(
+        symbol=SYMBOL, side=side, type=OrderType.LIMIT, amount=AMOUNT, price=limit, time_in_force=TimeInForce.IOC))
+    watch.answered(order)
+    return order
+
+
 async def run() -> None:
     started = time.perf_counter()
     _say("venuekit demo — three venue simulators in-process, one unified API\n")
@@ -83,12 +95,13 @@ async def run() -> None:
     _say(f"\nBuy on {cheap.venue.name} at {cheap.price}, sell on {rich.venue.name} at {rich.price}: "
          f"edge {rich.price - cheap.price} per BTC")
 
-    pair = []
-    for leg, side, slip in ((cheap, Side.BUY, SLIPPAGE), (rich, Side.SELL, -SLIPPAGE)):
-        limit = leg.venue.instrument(SYMBOL).quantize_price(leg.price * (1 + slip))
-        pair.append(await leg.venue.create_order(OrderRequest(
-            symbol=SYMBOL, side=side, type=OrderType.LIMIT, amount=AMOUNT, price=limit,
-            time_in_force=TimeInForce.IOC)))
+    _say("\nBoth legs sent at once; watch_account() streams print updates as they arrive (time since sending):")
+    async with AccountWatch(venues, say=_say) as watch:
+        pair = list(await asyncio.gather(
+            _send_leg(watch, cheap, Side.BUY, SLIPPAGE), _send_leg(watch, rich, Side.SELL, -SLIPPAGE)))
+        complete = await watch.settle(pair)
+        _say(f"  {'every order and fill arrived on the streams' if complete else 'streams incomplete after 3 s'}"
+             f" (plus {watch.other_updates} position/balance updates, not shown)")
     _say(table(["venue", "order id", "client id", "side", "price", "filled", "status"],
                [[o.venue, o.id, o.client_order_id, o.side, o.price, o.filled, o.status] for o in pair],
                title="\nHedged pair (IOC, 0.2 % slippage limit)"))

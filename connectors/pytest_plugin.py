@@ -9,24 +9,43 @@
             sim.clear_book("BTC-USDT")                               # only your orders rest now
             sim.trade_against("BTC-USDT", Side.SELL, Decimal("0.01"), Decimal("60000"))
             sim.faults.http_error(500, after_handler=True, method="POST")
+
+Streams (`venue.watch_*`) run in process against the simulator, with test timings (`sim.stream_policy`:
+pings every 50 ms, a stall after 0.5 s, reconnects within 0.1 s). `sim.stream_faults` breaks them the
+same way on every venue, by topic (`account`, `orders`, `trades`, `mark_price`, `book_ticker`,
+`order_book`) or by the venue's own event name:
+
+        async with venue.watch_account() as stream:
+            sim.stream_faults.drop("orders", after=2)     # the socket dies instead of the 3rd order update
+            sim.stream_faults.stall("account")             # silence: no data, no pongs, no close
+            sim.stream_faults.delay(200, "order_book")     # also duplicate / reorder / skip (a sequence gap)
+            sim.stream_faults.expire_listen_key()          # and refuse_login(times=1)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from venuekit.core import OrderType, Side, TimeInForce, Venue
+from venuekit.core.streams import Backoff, StreamPolicy
 
 from .registry import VENUES, entry
+from .stream_faults import StreamFaultControls
 
 COUNTERPARTY = "venuekit-counterparty"
 #: Gate CrossEx routes to an underlying exchange; tests use plain `BTC/USDT:USDT` on Binance's book there.
 CLIENT_OPTIONS: dict[str, dict[str, Any]] = {"gate-crossex": {"default_exchange": "BINANCE"}}
+
+
+def fast_stream_policy() -> StreamPolicy:
+    """Stream timings for tests: a silent socket is found in 0.5 s and reconnected within 0.1 s."""
+    return StreamPolicy(ping_interval=0.05, stall_timeout=0.5, ready_timeout=5.0,
+                        backoff=Backoff(initial=0.01, maximum=0.1))
 
 
 @dataclass
@@ -38,6 +57,8 @@ class SimulatedVenue:
     api_key: str
     secret: str
     account_id: str
+    stream_policy: Callable[[], StreamPolicy] = field(default=fast_stream_policy, repr=False)
+    """What `connect()` gives each stream; replace it before connecting to change the timings."""
 
     @property
     def exchange(self) -> Any:
@@ -45,7 +66,13 @@ class SimulatedVenue:
 
     @property
     def faults(self) -> Any:
+        """HTTP faults (the simulator's `FaultInjector`)."""
         return self.simulator.faults
+
+    @property
+    def stream_faults(self) -> StreamFaultControls:
+        """WebSocket faults by venue-neutral topic; `.raw` is the simulator's own `StreamFaults`."""
+        return StreamFaultControls(self.name, self.simulator.stream_faults)
 
     def connect(self, **options: Any) -> Venue:
         """A unified client bound to this simulator (use it as `async with`); `options` go to the constructor."""
@@ -53,6 +80,9 @@ class SimulatedVenue:
         client: Venue = entry(self.name).venue_class().from_simulator(  # type: ignore[attr-defined]
             self.simulator, self.api_key, self.secret, **merged
         )
+        streams = getattr(client, "streams", None)
+        if streams is not None:
+            streams.policy_factory = self.stream_policy
         return client
 
     def set_mark_price(self, symbol: str, price: Decimal) -> None:

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SECTIONS = {"import & memory", "signing", "parse", "full private call", "rate limiter", "memory"}
+SECTIONS = {"import & memory", "signing", "parse", "full private call", "rate limiter", "memory", "scale-out",
+            "streams"}
 
 
 Run = tuple[subprocess.CompletedProcess[str], dict[str, Any]]
