@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 
-from venuekit.core.clock import ServerClock
 from venuekit.core.credentials import Credentials
 from venuekit.core.events import EventBus
 from venuekit.core.ratelimit.limiter import RateLimiter
-from venuekit.core.ratelimit.quota import Quota, Scope
+from venuekit.core.ratelimit.quota import Quota
 from venuekit.core.ratelimit.store import LimiterStore
-from venuekit.core.transport.client import RestClient
 from venuekit.core.transport.config import RetryPolicy, Timeouts
+from venuekit.core.transport.raw_client import VenueClient
 
 from .codec import BinanceCodec
 from .config import VENUE, Environment, base_urls
@@ -28,8 +26,10 @@ if TYPE_CHECKING:
 _LIVE_LIMITS = {("REQUEST_WEIGHT", 60_000): WEIGHT_1M, ("ORDERS", 10_000): ORDERS_10S, ("ORDERS", 60_000): ORDERS_1M}
 
 
-class BinanceUSDMClient:
+class BinanceUSDMClient(VenueClient):
     """Raw Binance USDⓈ-M client: `market`, `trade`, `orders`, `account`, `config`, `stream`, `algo`."""
+
+    venue = VENUE
 
     def __init__(
         self,
@@ -45,15 +45,12 @@ class BinanceUSDMClient:
         events: EventBus | None = None,
         retry: RetryPolicy | None = None,
     ) -> None:
-        self.credentials = credentials
-        self._scope_ids = {Scope.ACCOUNT: credentials.account_tag if credentials else "anonymous"}
         self.signer = BinanceSigner(credentials, recv_window=recv_window)
         self.codec = BinanceCodec()
-        limiter = RateLimiter(VENUE, QUOTAS, store=limiter_store, scope_ids=self._scope_ids)
-        self.clock = ServerClock(self._fetch_server_ms)
-        self.rest = RestClient(
-            VENUE, base_urls(env, base_url), signer=self.signer, codec=self.codec, limiter=limiter,
-            clock=self.clock, transport=transport, timeouts=timeouts, proxy=proxy, retry=retry, events=events,
+        super().__init__(
+            credentials, base_urls=base_urls(env, base_url), signer=self.signer, codec=self.codec, quotas=QUOTAS,
+            transport=transport, timeouts=timeouts, proxy=proxy, retry=retry, limiter_store=limiter_store,
+            events=events,
         )
         self.market = MarketApi(self.rest)
         self.trade = TradeApi(self.rest)
@@ -63,14 +60,7 @@ class BinanceUSDMClient:
         self.stream = StreamApi(self.rest)
         self.algo = AlgoApi(self.rest)
 
-    def __repr__(self) -> str:
-        return f"BinanceUSDMClient(base_url={self.rest.base_url!r}, credentials={self.credentials!r})"
-
-    @property
-    def limiter(self) -> RateLimiter:
-        return self.rest.limiter
-
-    async def _fetch_server_ms(self) -> int:
+    async def _server_ms(self) -> int:
         return (await self.market.server_time()).server_time
 
     def apply_rate_limits(self, limits: Sequence[RateLimit]) -> None:
@@ -81,16 +71,5 @@ class BinanceUSDMClient:
             if name is not None:
                 quotas[name] = Quota(name, item.limit, item.window_ms, quotas[name].scope)
         old = self.rest.limiter
-        self.rest.limiter = RateLimiter(VENUE, quotas.values(), store=old.store, scope_ids=self._scope_ids,
+        self.rest.limiter = RateLimiter(VENUE, quotas.values(), store=old.store, scope_ids=self.scope_ids,
                                         max_wait_s=old.max_wait_s, guard_ms=old.guard_ms)
-
-    async def aclose(self) -> None:
-        await self.rest.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()

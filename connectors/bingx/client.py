@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 
-from venuekit.core.clock import ServerClock
 from venuekit.core.credentials import Credentials
 from venuekit.core.events import EventBus
-from venuekit.core.ratelimit import LimiterStore, RateLimiter, Scope
-from venuekit.core.transport.client import RestClient
+from venuekit.core.ratelimit import LimiterStore
 from venuekit.core.transport.config import RetryPolicy, Timeouts
+from venuekit.core.transport.raw_client import VenueClient
 from venuekit.core.validation import require_range
 
 from .codec import BingXCodec
@@ -23,8 +21,10 @@ if TYPE_CHECKING:
     import httpx
 
 
-class BingXClient:
+class BingXClient(VenueClient):
     """Raw BingX client: `market`, `swap_trade`, `swap_account`, `spot_fund`, `user_stream` endpoint groups."""
+
+    venue = VENUE
 
     def __init__(
         self,
@@ -42,21 +42,10 @@ class BingXClient:
     ) -> None:
         require_range("recvWindow", recv_window, RECV_WINDOW_MIN, RECV_WINDOW_MAX)
         self.env = parse_environment(env)
-        self.credentials = credentials
-        scope_ids = {Scope.ACCOUNT: credentials.account_tag} if credentials is not None else None
-        self.limiter = RateLimiter(VENUE, QUOTAS, store=limiter_store, scope_ids=scope_ids)
-        self.clock = ServerClock(self._server_ms)
-        self.rest = RestClient(
-            VENUE,
-            base_urls(self.env, base_url),
-            signer=BingXSigner(credentials, recv_window=recv_window),
-            codec=BingXCodec(),
-            limiter=self.limiter,
-            clock=self.clock,
-            transport=transport,
-            timeouts=timeouts,
-            proxy=proxy,
-            retry=retry,
+        super().__init__(
+            credentials, base_urls=base_urls(self.env, base_url),
+            signer=BingXSigner(credentials, recv_window=recv_window), codec=BingXCodec(), quotas=QUOTAS,
+            transport=transport, timeouts=timeouts, proxy=proxy, retry=retry, limiter_store=limiter_store,
             events=events,
         )
         self.market = MarketApi(self.rest)
@@ -70,14 +59,3 @@ class BingXClient:
 
     async def _server_ms(self) -> int:
         return (await self.market.server_time()).server_time
-
-    async def aclose(self) -> None:
-        await self.rest.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()

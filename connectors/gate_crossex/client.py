@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import logging
-from types import TracebackType
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import TYPE_CHECKING
 
-from venuekit.core.clock import ServerClock, local_ms
+from venuekit.core.clock import local_ms
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import VenueError
 from venuekit.core.events import EventBus
-from venuekit.core.ratelimit import RateLimiter
-from venuekit.core.ratelimit.quota import Scope
 from venuekit.core.ratelimit.store import LimiterStore
-from venuekit.core.transport.client import RestClient
 from venuekit.core.transport.config import RetryPolicy, Timeouts
+from venuekit.core.transport.raw_client import VenueClient
 
 from .codec import GateCodec
 from .config import VENUE, Environment, base_urls
@@ -25,12 +22,13 @@ from .signer import GateSigner
 if TYPE_CHECKING:
     import httpx
 
-T = TypeVar("T")
 log = logging.getLogger("venuekit.gate_crossex")
 
 
-class GateCrossExClient:
+class GateCrossExClient(VenueClient):
     """Raw client; groups: `market`, `transfers`, `orders`, `convert`, `account`, `positions`, `margin`."""
+
+    venue = VENUE
 
     def __init__(
         self,
@@ -46,22 +44,10 @@ class GateCrossExClient:
         events: EventBus | None = None,
         sync_clock: bool = True,
     ) -> None:
-        self.credentials = credentials
-        scope_ids = {Scope.ACCOUNT: credentials.account_tag if credentials else "public"}
-        self.limiter = RateLimiter(VENUE, QUOTAS, store=limiter_store, scope_ids=scope_ids)
-        self.clock = ServerClock(self._server_ms if sync_clock else None)
-        self.rest: RestClient = RestClient(
-            VENUE,
-            base_urls(env, base_url),
-            signer=GateSigner(credentials),
-            codec=GateCodec(),
-            limiter=self.limiter,
-            clock=self.clock,
-            transport=transport,
-            timeouts=timeouts,
-            proxy=proxy,
-            retry=retry,
-            events=events,
+        super().__init__(
+            credentials, base_urls=base_urls(env, base_url), signer=GateSigner(credentials), codec=GateCodec(),
+            quotas=QUOTAS, transport=transport, timeouts=timeouts, proxy=proxy, retry=retry,
+            limiter_store=limiter_store, events=events, sync_clock=sync_clock,
         )
         self.market = MarketApi(self.rest)
         self.transfers = TransfersApi(self.rest)
@@ -71,9 +57,6 @@ class GateCrossExClient:
         self.positions = PositionsApi(self.rest)
         self.margin = MarginApi(self.rest)
 
-    def __repr__(self) -> str:
-        return f"GateCrossExClient({self.rest.base_url!r}, {self.credentials!r})"
-
     async def _server_ms(self) -> int:
         """Server time from `GET /api/v4/spot/time`; local time when that host does not serve it."""
         try:
@@ -81,14 +64,3 @@ class GateCrossExClient:
         except VenueError as exc:
             log.warning("gate-crossex: server time unavailable (%s); using local time", type(exc).__name__)
             return local_ms()
-
-    async def aclose(self) -> None:
-        await self.rest.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
