@@ -101,8 +101,8 @@ STATE_FROM_GATE = {"live": InstrumentStatus.TRADING, "suspend": InstrumentStatus
 
 ROLE_FROM_GATE = {"MAKER": LiquidityRole.MAKER, "TAKER": LiquidityRole.TAKER}
 
-# The document shows order states only by example (FILLED, PARTIALLY_FILLED); the final ones below
-# are the usual spellings, both CANCELED and CANCELLED accepted.
+# The document shows order states only by example (FILLED, PARTIALLY_FILLED, and FAIL in the order push of
+# a rejected order); the other final ones below are the usual spellings, CANCELED and CANCELLED accepted.
 _FINAL_STATES = {
     "FILLED": OrderStatus.CLOSED,
     "CANCELED": OrderStatus.CANCELED,
@@ -111,6 +111,7 @@ _FINAL_STATES = {
     "PARTIALLY_CANCELLED": OrderStatus.CANCELED,
     "EXPIRED": OrderStatus.EXPIRED,
     "REJECTED": OrderStatus.REJECTED,
+    "FAIL": OrderStatus.REJECTED,
     "FAILED": OrderStatus.REJECTED,
 }
 

@@ -1,7 +1,8 @@
 """ASGI WebSocket support for simulator apps: a small server-side socket API, path routing, faults.
 
 `WsApp` is what `SimApp(websocket=...)` takes. Handlers get a `SimWebSocket`; every outgoing message
-carries a `kind` so `StreamFaults` can drop, stall, delay, duplicate, reorder or skip it. Hosts (the
+carries a `kind` so `StreamFaults` can drop, stall, delay, duplicate, reorder or skip it; it goes out
+as a text frame (`str`) or a binary frame (`bytes`, e.g. BingX's gzip). Hosts (the
 in-process connector, the aiohttp socket host) put a `WsLink` in the scope under `WS_LINK_SCOPE_KEY`
 so a stalled socket also stops answering protocol pings.
 """
@@ -34,6 +35,15 @@ class WsLink:
     answer_pings: bool = True
 
 
+@dataclass
+class _Held:
+    """A message a REORDER fault holds back until `left` more messages (of kinds `behind` matches) went out."""
+
+    data: str | bytes
+    behind: str | None
+    left: int
+
+
 class ConnectionDropped(Exception):
     """Raised inside a handler to end the connection abruptly (hosts close without a close frame)."""
 
@@ -52,7 +62,7 @@ class SimWebSocket:
     closed: bool = False
     stalled: bool = False
     sent: int = 0
-    _held: list[str] = field(default_factory=list)
+    _held: list[_Held] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.path = self.scope.get("path", "")
@@ -79,8 +89,8 @@ class SimWebSocket:
         await self.send_raw({"type": "websocket.close", "code": code, "reason": reason})
         self.closed = True
 
-    async def send(self, text: str, kind: str = "") -> None:
-        """Send one text message through the fault injector."""
+    async def send(self, data: str | bytes, kind: str = "") -> None:
+        """Send one message through the fault injector: `str` as a text frame, `bytes` as a binary frame."""
         if self.closed or self.stalled:
             return
         copies = 1
@@ -99,16 +109,23 @@ class SimWebSocket:
             elif fault.kind is StreamFaultKind.DUPLICATE:
                 copies = 2
             elif fault.kind is StreamFaultKind.REORDER:
-                self._held.append(text)
+                self._held.append(_Held(data, fault.behind, fault.by))
                 return
-        held, self._held = self._held, []
+        for held in self._held:
+            if held.behind is None or fnmatch.fnmatchcase(kind, held.behind):
+                held.left -= 1
+        due = [held.data for held in self._held if held.left <= 0]
+        self._held = [held for held in self._held if held.left > 0]
         for _ in range(copies):
-            await self._send_now(text)
-        for text_held in held:
-            await self._send_now(text_held)
+            await self._send_now(data)
+        for data_held in due:
+            await self._send_now(data_held)
 
-    async def _send_now(self, text: str) -> None:
-        await self.send_raw({"type": "websocket.send", "text": text})
+    async def _send_now(self, data: str | bytes) -> None:
+        if isinstance(data, bytes):
+            await self.send_raw({"type": "websocket.send", "bytes": data})
+        else:
+            await self.send_raw({"type": "websocket.send", "text": data})
         self.sent += 1
 
     async def receive_text(self) -> str | None:

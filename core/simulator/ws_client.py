@@ -2,7 +2,8 @@
 
 The app runs as a task per connection; ASGI `websocket.*` messages are carried over two queues.
 Protocol pings are answered here (as an ASGI server would) unless the app stalled the link. An app
-that raises (e.g. an injected drop) looks to the client like an abnormal close (code 1006).
+that raises (e.g. an injected drop) looks to the client like an abnormal close (code 1006) whose reason
+names the exception (unwrapped from the handler's task group).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..streams.connection import WsClosed, WsConnectError, WsConnection
+from ..streams.connection import WsClosed, WsConnectError, WsConnection, describe
 from .asgi import INPROCESS_SCOPE_KEY
 from .ws import WS_LINK_SCOPE_KEY, WsLink
 
@@ -118,7 +119,7 @@ class AsgiWsConnector:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            await conn.from_app.put({"type": "websocket.close", "code": _ABNORMAL, "reason": str(exc)})
+            await conn.from_app.put({"type": "websocket.close", "code": _ABNORMAL, "reason": describe(exc)})
             return
         await conn.from_app.put({"type": "websocket.close", "code": _ABNORMAL, "reason": "app returned"})
 

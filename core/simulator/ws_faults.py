@@ -3,7 +3,8 @@
 Message faults match the `kind` the venue gives each outgoing message (its event name, e.g.
 `ORDER_TRADE_UPDATE`, `depthUpdate`; `*` globs allowed) and fire after `after` matching messages:
 drop the connection abruptly, stall it (nothing sent, pings unanswered), delay, duplicate, reorder
-(hold one message back behind the next) or skip (a lost sequence number). Venue-level faults
+(hold one message back behind the next, or behind the next n of some kinds) or skip (a lost sequence
+number). Faults apply alike to text and binary messages. Venue-level faults
 (`expire_listen_key`, `refuse_login`) are interpreted by the venue's simulator through hooks/`take`.
 """
 
@@ -43,6 +44,10 @@ class StreamFault:
     delay_ms: int = 0
     seen: int = 0
     fired: int = 0
+    behind: str | None = None
+    """REORDER: count only messages whose kind matches this (None: every message) ..."""
+    by: int = 1
+    """... and release the held message after `by` of them."""
 
     @property
     def armed(self) -> bool:
@@ -83,9 +88,11 @@ class StreamFaults:
         return self._arm(StreamFault(StreamFaultKind.DUPLICATE, match, path, times, after))
 
     def reorder(self, match: str | None = None, *, path: str | None = None, times: int | None = 1,
-                after: int = 0) -> StreamFault:
-        """Hold the matching message back and send it after the next one."""
-        return self._arm(StreamFault(StreamFaultKind.REORDER, match, path, times, after))
+                after: int = 0, behind: str | None = None, by: int = 1) -> StreamFault:
+        """Hold the matching message back and send it after the next one; with `behind`/`by`, after the next
+        `by` messages of the kinds `behind` matches (e.g. one account push behind the next two)."""
+        return self._arm(StreamFault(StreamFaultKind.REORDER, match, path, times, after, behind=behind,
+                                     by=max(1, by)))
 
     def skip(self, match: str | None = None, *, path: str | None = None, times: int | None = 1,
              after: int = 0) -> StreamFault:

@@ -4,7 +4,9 @@ The venue supplies `SequenceRules` (three small predicates) and, when its snapsh
 snapshot fetcher. Procedure (Binance's documented one, which the others are special cases of): buffer
 deltas until a snapshot is in hand, drop deltas older than it, require the first applied delta to bridge
 it, then require every delta to follow the previous one. Venues whose stream sends its own snapshot
-(BingX `action: all`, Gate `snapshot: true`) pass `BookDelta(snapshot=True)` and need no fetcher.
+(BingX `action: all`, Gate `snapshot: true`) pass `BookDelta(snapshot=True)` and need no fetcher. Once in
+sync, a delta the book already covers (a duplicated or replayed message: its last id is not past the
+book's) is dropped and counted in `stale_dropped`; only ids jumping ahead are a gap.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ class BookSynchronizer:
         self._buffer: list[BookDelta] = []
         self._synced = False
         self._last_id: int | None = None
+        self.stale_dropped = 0
 
     @property
     def synced(self) -> bool:
@@ -73,6 +76,9 @@ class BookSynchronizer:
                 return True
             if self._synced:
                 assert self._last_id is not None
+                if delta.last_id <= self._last_id:
+                    self.stale_dropped += 1
+                    return False
                 if not self.rules.follows(self._last_id, delta):
                     raise ResyncNeeded(f"{self.book.symbol}: update {delta.first_id}..{delta.last_id} "
                                        f"does not follow {self._last_id}")

@@ -19,6 +19,15 @@ class WsConnectError(WsClosed):
     """The connection could not be opened (refused, handshake rejected, timeout)."""
 
 
+def describe(exc: BaseException) -> str:
+    """`Type: message` of the exception that actually happened: exception groups (task groups) are unwrapped
+    to their leaves, so a reason never reads "unhandled errors in a TaskGroup"."""
+    if isinstance(exc, BaseExceptionGroup):
+        return "; ".join(describe(inner) for inner in exc.exceptions)
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 @runtime_checkable
 class WsConnection(Protocol):
     """One open WebSocket. `receive` answers protocol pings itself and returns only data frames.
@@ -35,7 +44,8 @@ class WsConnection(Protocol):
     async def send_bytes(self, data: bytes) -> None: ...
 
     async def receive(self) -> str | bytes:
-        """The next text or binary data frame; raises `WsClosed` once the socket is closed."""
+        """The next text or binary data frame; raises `WsClosed` once the socket is closed. Cancelling a
+        waiting `receive` loses no frame (the session stops a reader this way after reconciliation)."""
         ...
 
     async def ping(self, payload: bytes = b"") -> None:

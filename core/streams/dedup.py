@@ -3,7 +3,8 @@
 Each entity has a key (order id, fill id, position leg, asset) and a monotonic version; an event is
 delivered only when its version is newer than the last one delivered for that key. Orders version on
 (status rank, filled quantity, update time): a late NEW after a FILLED, a duplicated push or a REST row
-equal to what the stream already said are all suppressed.
+equal to what the stream already said are all suppressed. Positions and balances are delivered when their
+state changed, unless the venue stamped them (`version`) older than the last one delivered: a late push.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from .updates import AccountUpdate, BalanceUpdate, FillUpdate, OrderUpdate, Posi
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+S = TypeVar("S")
 
 OrderVersion = tuple[int, Decimal, int]
+PositionState = tuple[Decimal, str, Decimal | None]
 
 
 def order_version(order: Order) -> OrderVersion:
@@ -28,7 +31,8 @@ def order_version(order: Order) -> OrderVersion:
     return rank, order.filled, order.updated_at or 0
 
 
-def position_version(position: Position) -> tuple[Decimal, str, Decimal | None]:
+def position_version(position: Position) -> PositionState:
+    """What a consumer of a leg acts on: signed size, margin mode, entry price."""
     signed = position.size if position.side.value == "buy" else -position.size
     return signed, position.margin_mode.value if position.margin_mode else "", position.entry_price
 
@@ -59,8 +63,8 @@ class AccountDeduper:
     def __init__(self, limit: int = 50_000) -> None:
         self._orders: _Bounded[str, OrderVersion] = _Bounded(limit)
         self._fills: _Bounded[tuple[str, str], None] = _Bounded(limit)
-        self._positions: dict[tuple[str, str], tuple[Decimal, str, Decimal | None]] = {}
-        self._balances: dict[str, Decimal] = {}
+        self._positions: dict[tuple[str, str], tuple[PositionState, int | None]] = {}
+        self._balances: dict[str, tuple[Decimal, int | None]] = {}
         self.suppressed = 0
         self.last_event_ms = 0
 
@@ -96,18 +100,27 @@ class AccountDeduper:
         if isinstance(event, PositionUpdate):
             pos = event.position
             leg = (pos.symbol, pos.position_side.value)
-            version = position_version(pos)
-            if self._positions.get(leg) == version:
-                return False
-            self._positions[leg] = version
-            return True
+            return _changed(self._positions, leg, position_version(pos), event.version)
         if isinstance(event, BalanceUpdate):
-            if self._balances.get(event.asset) == event.wallet_balance:
-                return False
-            self._balances[event.asset] = event.wallet_balance
-            return True
+            return _changed(self._balances, event.asset, event.wallet_balance, event.version)
         return True
 
     def open_position_legs(self) -> list[tuple[str, str]]:
         """Legs last seen non-flat (reconciliation reports those that went flat while disconnected)."""
-        return [leg for leg, version in self._positions.items() if version[0] != 0]
+        return [leg for leg, (state, _) in self._positions.items() if state[0] != 0]
+
+
+def _changed(seen: dict[K, tuple[S, int | None]], key: K, state: S, version: int | None) -> bool:
+    """Record `state` when it is news: not older than the last delivered version (when both have one) and
+    different from the last delivered state. The remembered version only moves forward, so an unversioned
+    update (a REST row, a flat leg found by reconciliation) does not let an older push through afterwards."""
+    last = seen.get(key)
+    if last is None:
+        seen[key] = (state, version)
+        return True
+    last_state, last_version = last
+    if version is not None and last_version is not None and version < last_version:
+        return False
+    newest = last_version if version is None else version
+    seen[key] = (state, newest)
+    return state != last_state

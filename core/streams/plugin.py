@@ -29,7 +29,9 @@ class Decoded(Generic[E]):
 class StreamPlugin(Protocol[E]):
     """One WebSocket connection's venue logic. Called by `StreamSession` in this order, on every (re)connect:
     `url()` → connect → `on_open(conn)` → `decode(frame)` for each frame; `keepalive()` every
-    `keepalive_interval` seconds while connected; `heartbeat()` every ping interval.
+    `keepalive_interval` seconds while connected; `heartbeat()` every ping interval. An
+    `AuthenticationError` (or `PermissionDenied`) from `url()` or `on_open` is a refused login: after
+    `StreamPolicy.auth_attempts` in a row the stream ends with it.
     """
 
     venue: str
@@ -50,6 +52,12 @@ class StreamPlugin(Protocol[E]):
 
     def heartbeat(self) -> str | bytes | None:
         """An app-level ping to send, or None to send a protocol ping frame."""
+        ...
+
+    def heartbeat_reply(self, frame: str | bytes) -> str | bytes | None:
+        """The answer to a server heartbeat in `frame` (BingX `Ping` → `Pong`), else None. Called for frames
+        that arrive while the session reconciles and holds frames back, so the venue's ping is answered at
+        once; such a frame's later `Decoded.reply` is not sent again. Must be cheap and side-effect free."""
         ...
 
     async def keepalive(self) -> str | None:

@@ -5,20 +5,27 @@ RECONNECTING, waits a jittered exponential back-off and starts over (URL re-fetc
 listen key is re-created; every topic re-subscribed; the stage reconciles). The stall watchdog pings
 every `ping_interval` and forces a reconnect when nothing at all (data or pong) arrived for
 `stall_timeout` while the reader was waiting on the socket; time spent blocked on a full BLOCK queue
-(slow consumer) does not count as a stall.
+(slow consumer) does not count as a stall. A login refused with `AuthenticationError`/`PermissionDenied`
+`auth_attempts` times in a row ends the stream with that error instead.
+
+While the stage reconciles, the socket is read already: frames are held back in arrival order (decoded
+only once the reconciled events are queued, so ordering and plugin state are as if read afterwards), but
+venue heartbeats are answered at once (`StreamPlugin.heartbeat_reply`) and protocol pings by the socket.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 import anyio
 
+from ..errors import AuthenticationError
 from .backoff import Backoff
-from .connection import WsClosed, WsConnection, WsConnector
+from .connection import WsClosed, WsConnection, WsConnector, describe
 from .plugin import StreamPlugin
 from .queue import EventQueue
 from .stages import Reconnect, Stage, now_ms
@@ -28,6 +35,9 @@ _log = logging.getLogger(__name__)
 
 E = TypeVar("E")
 Out = TypeVar("Out")
+Frame = str | bytes
+Held = tuple[Frame, bool]
+"""A frame read while reconciling, and whether its heartbeat was already answered."""
 
 
 @dataclass
@@ -43,6 +53,12 @@ class StreamPolicy:
     """Consecutive failed connects before giving up (the stream then ends with the error); None = never."""
     ready_timeout: float = 15.0
     """How long entering a stream waits for the first connection (subscribed and reconciled)."""
+    auth_attempts: int = 3
+    """Logins (login message or listen-key creation) refused with `AuthenticationError`/`PermissionDenied`
+    in a row before the stream ends with that error; a few, since a fresh key or a clock step can be
+    refused briefly, never unbounded."""
+    hold_limit: int = 10_000
+    """Frames held back while reconciling; beyond it the socket is not read (TCP back-pressure)."""
 
 
 @dataclass
@@ -55,7 +71,10 @@ class StreamCounters:
     keepalives: int = 0
     keepalive_failures: int = 0
     reconcile_failures: int = 0
+    refused_logins: int = 0
     gaps: int = 0
+    held: int = 0
+    """Frames that arrived while reconciling (processed right after it)."""
     last_reason: str = ""
 
 
@@ -77,6 +96,7 @@ class StreamSession(Generic[E, Out]):
         self.connection: WsConnection | None = None
         self._waiting_since: float | None = None
         self._reason = ""
+        self._refusals = 0
         self.ready = anyio.Event()
         """Set once the first connection is subscribed and reconciled."""
 
@@ -101,6 +121,20 @@ class StreamSession(Generic[E, Out]):
             await self.queue.put(self._status(StreamState.RECONNECTING, self.counters.last_reason, attempt))
             await anyio.sleep(delay)
 
+    async def _emit(self, item: Out | StreamStatus) -> None:
+        if isinstance(item, StreamStatus) and item.state is StreamState.GAP:
+            self.counters.gaps += 1
+        await self.queue.put(item)
+
+    def _refused(self, exc: Exception) -> None:
+        """Count a refused login; re-raise it once `auth_attempts` were refused in a row (ends the stream)."""
+        if not isinstance(exc, AuthenticationError):
+            return
+        self.counters.refused_logins += 1
+        self._refusals += 1
+        if self._refusals >= max(1, self.policy.auth_attempts):
+            raise exc
+
     async def _connect_once(self, attempt: int) -> str | None:
         """One connection's life; returns why it ended (None when it never got connected)."""
         try:
@@ -110,8 +144,9 @@ class StreamSession(Generic[E, Out]):
             self.counters.last_reason = f"connect failed: {exc}"
             return None
         except Exception as exc:
-            self.counters.last_reason = f"connect failed: {type(exc).__name__}: {exc}"
+            self.counters.last_reason = f"connect failed: {describe(exc)}"
             _log.warning("%s: %s", self.plugin.name, self.counters.last_reason)
+            self._refused(exc)
             return None
         self.connection = conn
         self._reason = ""
@@ -128,63 +163,127 @@ class StreamSession(Generic[E, Out]):
     async def _serve(self, conn: WsConnection, attempt: int) -> str | None:
         try:
             await self.plugin.on_open(conn)
-            self.counters.connects += 1
-            await self.queue.put(self._status(StreamState.CONNECTED, attempt=attempt))
-            for event in await self.stage.on_connect(attempt):
-                await self.queue.put(event)
-            self.ready.set()
         except WsClosed as exc:
             self.counters.last_reason = f"closed during subscribe: {exc}"
             return None
         except Exception as exc:
-            self.counters.reconcile_failures += 1
-            self.counters.last_reason = f"subscribe/reconcile failed: {type(exc).__name__}: {exc}"
+            self.counters.last_reason = f"subscribe failed: {describe(exc)}"
             _log.warning("%s: %s", self.plugin.name, self.counters.last_reason)
+            self._refused(exc)
             return None
-        self.policy.backoff.reset()
+        self._refusals = 0
+        self.counters.connects += 1
+        await self.queue.put(self._status(StreamState.CONNECTED, attempt=attempt))
+        synced = False
         async with anyio.create_task_group() as tg:
             tg.start_soon(self._watchdog, conn, tg.cancel_scope)
             if self.plugin.keepalive_interval:
                 tg.start_soon(self._keepalive, self.plugin.keepalive_interval, tg.cancel_scope)
-            self._reason = await self._read(conn) or self._reason
+            caught_up = await self._reconcile(conn, attempt)
+            if caught_up is not None:
+                synced = True
+                self.ready.set()
+                self.policy.backoff.reset()
+                self._reason = await self._read(conn, *caught_up) or self._reason
             tg.cancel_scope.cancel()
         self.counters.last_reason = self._reason
-        return self._reason
+        return self._reason if synced else None
 
-    async def _read(self, conn: WsConnection) -> str:
-        while True:
-            self._waiting_since = time.monotonic()
+    async def _reconcile(self, conn: WsConnection, attempt: int) -> tuple[list[Held], str | None] | None:
+        """Run the stage's `on_connect` while holding frames back; queue its events. Returns the held
+        frames and, if the socket closed meanwhile, why; None when reconciliation failed."""
+        held: list[Held] = []
+        closed: list[str] = []
+        events: Sequence[Out | StreamStatus] | None = None
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(self._hold, conn, held, closed)
             try:
-                frame = await conn.receive()
+                events = await self.stage.on_connect(attempt)
+            except Exception as exc:
+                self.counters.reconcile_failures += 1
+                self._reason = f"reconcile failed: {describe(exc)}"
+                _log.warning("%s: %s", self.plugin.name, self._reason)
+            tg.cancel_scope.cancel()
+        if events is None:
+            return None
+        with anyio.CancelScope(shield=True):
+            for event in events:
+                await self._emit(event)
+        return held, closed[0] if closed else None
+
+    async def _hold(self, conn: WsConnection, held: list[Held], closed: list[str]) -> None:
+        while len(held) < self.policy.hold_limit:
+            try:
+                frame = await self._receive(conn)
+            except WsClosed as exc:
+                closed.append(f"closed: {exc}")
+                return
+            self.counters.held += 1
+            reply = self._heartbeat_reply(frame)
+            held.append((frame, reply is not None))
+            if reply is not None:
+                with anyio.CancelScope(shield=True):
+                    try:
+                        await _send(conn, reply)
+                    except WsClosed as exc:
+                        closed.append(f"closed: {exc}")
+                        return
+
+    def _heartbeat_reply(self, frame: Frame) -> Frame | None:
+        try:
+            return self.plugin.heartbeat_reply(frame)
+        except Exception:
+            _log.debug("%s: heartbeat_reply failed", self.plugin.name, exc_info=True)
+            return None
+
+    async def _receive(self, conn: WsConnection) -> Frame:
+        self._waiting_since = time.monotonic()
+        try:
+            frame = await conn.receive()
+        finally:
+            self._waiting_since = None
+        self.counters.frames += 1
+        return frame
+
+    async def _read(self, conn: WsConnection, held: list[Held], closed: str | None) -> str:
+        for frame, answered in held:
+            reason = await self._handle(conn, frame, answered)
+            if reason is not None:
+                return reason
+        if closed is not None:
+            return closed
+        while True:
+            try:
+                frame = await self._receive(conn)
             except WsClosed as exc:
                 return f"closed: {exc}"
-            finally:
-                self._waiting_since = None
-            self.counters.frames += 1
+            reason = await self._handle(conn, frame, False)
+            if reason is not None:
+                return reason
+
+    async def _handle(self, conn: WsConnection, frame: Frame, answered: bool) -> str | None:
+        """Decode one frame, reply, queue its events; a reason when the connection must end."""
+        try:
+            decoded = self.plugin.decode(frame)
+        except Exception:
+            self.counters.decode_errors += 1
+            _log.warning("%s: undecodable frame skipped", self.plugin.name, exc_info=True)
+            return None
+        if decoded.reply is not None and not answered:
             try:
-                decoded = self.plugin.decode(frame)
-            except Exception:
-                self.counters.decode_errors += 1
-                _log.warning("%s: undecodable frame skipped", self.plugin.name, exc_info=True)
-                continue
-            if decoded.reply is not None:
-                try:
-                    await (conn.send_text(decoded.reply) if isinstance(decoded.reply, str)
-                           else conn.send_bytes(decoded.reply))
-                except WsClosed as exc:
-                    return f"closed: {exc}"
-            try:
-                with anyio.CancelScope(shield=True):
-                    for event in decoded.events:
-                        for out in await self.stage.process(event):
-                            await self.queue.put(out)
-            except Reconnect as exc:
-                if exc.gap:
-                    self.counters.gaps += 1
-                    await self.queue.put(self._status(StreamState.GAP, str(exc)))
-                return f"resync: {exc}"
-            if decoded.reconnect:
-                return decoded.reconnect
+                await _send(conn, decoded.reply)
+            except WsClosed as exc:
+                return f"closed: {exc}"
+        try:
+            with anyio.CancelScope(shield=True):
+                for event in decoded.events:
+                    for out in await self.stage.process(event):
+                        await self._emit(out)
+        except Reconnect as exc:
+            if exc.gap:
+                await self._emit(self._status(StreamState.GAP, str(exc)))
+            return f"resync: {exc}"
+        return decoded.reconnect or None
 
     def _stalled(self, conn: WsConnection) -> bool:
         waiting = self._waiting_since
@@ -207,12 +306,7 @@ class StreamSession(Generic[E, Out]):
                 next_ping = time.monotonic() + self.policy.ping_interval
                 beat = self.plugin.heartbeat()
                 try:
-                    if beat is None:
-                        await conn.ping()
-                    elif isinstance(beat, str):
-                        await conn.send_text(beat)
-                    else:
-                        await conn.send_bytes(beat)
+                    await (conn.ping() if beat is None else _send(conn, beat))
                 except WsClosed:
                     continue
 
@@ -230,3 +324,7 @@ class StreamSession(Generic[E, Out]):
                 self._reason = reason
                 scope.cancel()
                 return
+
+
+async def _send(conn: WsConnection, data: Frame) -> None:
+    await (conn.send_text(data) if isinstance(data, str) else conn.send_bytes(data))

@@ -32,7 +32,8 @@ class Reconnect(Exception):
 
 class Stage(Protocol[E_contra, Out_co]):
     async def on_connect(self, attempt: int) -> Sequence[Out_co | StreamStatus]:
-        """Runs after subscribing and before reading: REST reconciliation or state reset."""
+        """Runs after subscribing, before any frame is processed (frames arriving meanwhile are held back):
+        REST reconciliation or state reset."""
         ...
 
     async def process(self, event: E_contra) -> Sequence[Out_co | StreamStatus]: ...
@@ -115,15 +116,23 @@ class AccountStage:
 
 
 class BookStage:
-    """Turns depth deltas into consistent `OrderBookUpdate` snapshots; a gap → GAP, resync → RESYNCED."""
+    """Turns depth deltas into consistent `OrderBookUpdate` snapshots; a gap → GAP, resync → RESYNCED.
+
+    A gap is reported once, by the GAP status (the session counts those): returned here when the venue has
+    a REST snapshot, raised as `Reconnect(gap=True)` when only a new subscription brings one.
+    """
 
     def __init__(self, venue: str, name: str, symbol: str, sync: BookSynchronizer, depth: int | None) -> None:
         self.venue, self.name, self.symbol = venue, name, symbol
         self.sync = sync
         self.depth = depth
-        self.gaps = 0
         self.resyncs = 0
         self._recovering = False
+
+    @property
+    def stale_dropped(self) -> int:
+        """Deltas the book already covered (duplicates), dropped without a resync."""
+        return self.sync.stale_dropped
 
     async def on_connect(self, attempt: int) -> Sequence[OrderBookUpdate | StreamStatus]:
         self.sync.reset()
@@ -137,7 +146,6 @@ class BookStage:
         try:
             changed = await self.sync.feed(event)
         except ResyncNeeded as exc:
-            self.gaps += 1
             self.sync.reset()
             self._recovering = True
             if self.sync.fetch_snapshot is None:

@@ -26,7 +26,11 @@ T = TypeVar("T")
 
 
 class Stream(Generic[T]):
-    """Iterate to receive `T | StreamStatus`; `stats` shows drops, conflations, reconnects, stalls, gaps."""
+    """Iterate to receive `T | StreamStatus`; `stats` shows drops, conflations, reconnects, stalls, gaps.
+
+    Iteration ends with the session's error when it gave up (`GiveUp`, or the venue's `AuthenticationError`
+    after `StreamPolicy.auth_attempts` refused logins), after every event queued before it.
+    """
 
     def __init__(self, session: StreamSession[Any, T], registry: StreamRegistry | None = None) -> None:
         self.session = session
@@ -49,8 +53,8 @@ class Stream(Generic[T]):
         out = asdict(self.session.counters)
         out.update(queued=len(self.queue), delivered=self.queue.delivered, dropped=self.queue.dropped,
                    conflated=self.queue.conflated, high_water=self.queue.high_water)
-        out["gaps"] = self.session.counters.gaps + int(getattr(self.session.stage, "gaps", 0))
         out["resyncs"] = int(getattr(self.session.stage, "resyncs", 0))
+        out["stale_dropped"] = int(getattr(self.session.stage, "stale_dropped", 0))
         deduper = getattr(self.session.stage, "deduper", None)
         if deduper is not None:
             out["suppressed"] = deduper.suppressed

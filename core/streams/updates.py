@@ -57,6 +57,9 @@ class PositionUpdate(FrozenModel):
     reason: str | None = None
     timestamp: int
     replayed: bool = False
+    version: int | None = None
+    """The venue's time (or sequence) of this state when it says (a push's event time, a REST row's update
+    time): an update older than the last one delivered for the leg is a late push and is withheld."""
 
 
 class BalanceUpdate(FrozenModel):
@@ -71,6 +74,8 @@ class BalanceUpdate(FrozenModel):
     reason: str | None = None
     timestamp: int
     replayed: bool = False
+    version: int | None = None
+    """As `PositionUpdate.version`, per asset; None when the venue gives no time for this state."""
     raw: Any = Field(default=None, repr=False, exclude=True)
 
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field
+from decimal import Decimal as D
 
 import anyio
 import pytest
@@ -11,15 +12,20 @@ import pytest
 from venuekit.core.simulator import AsgiWsConnector, SimWebSocket, StreamFaults, WsApp
 from venuekit.core.streams import (
     Backoff,
+    BookDelta,
     Decoded,
     EventQueue,
+    OrderBookUpdate,
     Overflow,
     PassThrough,
+    Stage,
     Stream,
     StreamPolicy,
     StreamSession,
     StreamStatus,
     WsConnection,
+    contiguous_rules,
+    order_book_stream,
 )
 
 
@@ -95,9 +101,26 @@ class ToyPlugin:
     def heartbeat(self) -> str | bytes | None:
         return None
 
+    def heartbeat_reply(self, frame: str | bytes) -> str | bytes | None:
+        return "pong" if frame == "ping" else None
+
     async def keepalive(self) -> str | None:
         self.keepalive_calls += 1
         return "key renewed" if self.renew_on_keepalive else None
+
+
+class ToyBookPlugin(ToyPlugin):
+    """Depth on the toy feed: `snap <id>` is the stream's own snapshot, `d <id>` one update covering `id`."""
+
+    name = "toy:book"
+
+    def decode(self, frame: str | bytes) -> Decoded[BookDelta]:  # type: ignore[override]
+        text = frame if isinstance(frame, str) else frame.decode()
+        kind, _, ident = text.partition(" ")
+        last = int(ident)
+        if kind == "snap":
+            return Decoded((BookDelta("X", ((D(100), D(1)),), ((D(101), D(1)),), last_id=last, snapshot=True),))
+        return Decoded((BookDelta("X", ((D(99), D(last)),), (), last_id=last, first_id=last),))
 
 
 def fast_policy(stall: float = 0.3) -> StreamPolicy:
@@ -112,11 +135,18 @@ class Toy:
     server: ToyServer
     plugin: ToyPlugin
 
-    def open(self, stall: float = 0.3) -> tuple[Stream[int], AsgiWsConnector]:
+    def open(self, stall: float = 0.3, stage: Stage[int, int] | None = None,
+             policy: StreamPolicy | None = None) -> tuple[Stream[int], AsgiWsConnector]:
         connector = AsgiWsConnector(self.server.app)
         queue: EventQueue[int | StreamStatus] = EventQueue(100, Overflow.BLOCK)
-        session = StreamSession(self.plugin, PassThrough[int](), connector, queue, fast_policy(stall))
+        session = StreamSession(self.plugin, stage or PassThrough[int](), connector, queue,
+                                policy or fast_policy(stall))
         return Stream(session), connector
+
+    def open_book(self) -> Stream[OrderBookUpdate]:
+        """An order-book stream on the toy feed (no REST snapshot: a gap reconnects)."""
+        return order_book_stream(ToyBookPlugin(), AsgiWsConnector(self.server.app), symbol="X/Y", venue_symbol="X",
+                                 rules=contiguous_rules(), fetch_snapshot=None, depth=5, policy=fast_policy())
 
 
 @pytest.fixture

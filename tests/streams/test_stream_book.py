@@ -55,3 +55,15 @@ async def test_rest_snapshot_drops_stale_and_needs_a_bridge() -> None:
     sync.reset()
     snapshots[0] = delta(0, 30, snapshot=True)
     assert not await sync.feed(delta(40, 41))  # snapshot older than the stream: keep buffering, refetch later
+
+
+async def test_an_update_already_applied_is_dropped_and_counted() -> None:
+    sync = BookSynchronizer("X", contiguous_rules())
+    await sync.feed(delta(0, 7, [("10", "1")], [("11", "1")], snapshot=True))
+    assert await sync.feed(delta(8, 9, [("10", "4")]))
+    assert not await sync.feed(delta(8, 9, [("10", "4")]))  # the same message again
+    assert not await sync.feed(delta(6, 7, [("10", "2")]))  # older than the book
+    assert sync.stale_dropped == 2 and sync.book.sequence == 9
+    assert sync.book.top()[0] == ((D(10), D(4)),)
+    with pytest.raises(ResyncNeeded, match="does not follow 9"):
+        await sync.feed(delta(11, 12, [("10", "5")]))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import anyio
 
-from venuekit.core.streams import Stream, StreamState, StreamStatus
+from venuekit.core.streams import PassThrough, Stream, StreamState, StreamStatus
 
 from .conftest import Toy
 
@@ -41,8 +41,10 @@ async def test_drop_reconnects_and_resubscribes(toy: Toy) -> None:
         assert states(await take(stream, 1)) == [1]
         server.faults.drop("num")
         server.push("2")
-        events = states(await take(stream, 2))
-        assert events == [StreamState.RECONNECTING, StreamState.CONNECTED]
+        events = await take(stream, 2)
+        assert states(events) == [StreamState.RECONNECTING, StreamState.CONNECTED]
+        reason = events[0].detail if isinstance(events[0], StreamStatus) else ""
+        assert "ConnectionDropped: injected drop at num" in reason and "TaskGroup" not in reason
         await until(lambda: server.outboxes)
         server.push("3")
         assert states(await take(stream, 1)) == [3]
@@ -104,3 +106,35 @@ async def test_close_leaves_nothing_running(toy: Toy) -> None:
     assert connector.open_connections() == []
     assert asyncio.all_tasks() - before == set()
     assert [e async for e in stream] == []
+
+
+class SlowReconcile(PassThrough[int]):
+    """A stage whose reconciliation takes until `release` is set, then yields one reconciled event (100)."""
+
+    def __init__(self) -> None:
+        self.release = anyio.Event()
+
+    async def on_connect(self, attempt: int) -> Sequence[int | StreamStatus]:
+        await self.release.wait()
+        return (100,)
+
+
+async def test_heartbeats_are_answered_while_reconciling_and_frames_keep_their_order(toy: Toy) -> None:
+    server = toy.server
+    stage = SlowReconcile()
+    stream, _ = toy.open(stage=stage)
+    await stream.start(wait=False)
+    try:
+        await until(lambda: server.outboxes)
+        for frame in ("1", "ping", "2"):
+            server.push(frame)
+        await until(lambda: "pong" in server.received)  # answered before reconciliation ends
+        assert not stream.session.ready.is_set()
+        stage.release.set()
+        assert states(await take(stream, 4)) == [StreamState.CONNECTED, 100, 1, 2]
+        server.push("3")
+        assert states(await take(stream, 1)) == [3]
+    finally:
+        await stream.aclose()
+    assert server.received.count("pong") == 1
+    assert stream.stats["held"] == 3 and stream.stats["frames"] == 4

@@ -86,13 +86,14 @@ def order_events(event: WsOrderTradeUpdate, symbols: SymbolMap) -> list[AccountU
 
 
 def account_events(event: WsAccountUpdate, symbols: SymbolMap) -> list[AccountUpdate]:
-    """ACCOUNT_UPDATE → one BalanceUpdate per `B` entry and one PositionUpdate per `P` entry."""
+    """ACCOUNT_UPDATE → one BalanceUpdate per `B` entry and one PositionUpdate per `P` entry, versioned by the
+    event's time (`T`, else `E`) so a late push is withheld."""
     stamp = event.transaction_time or event.event_time
     reason = event.account.reason
     out: list[AccountUpdate] = [
         BalanceUpdate(venue=VENUE, asset=b.asset, wallet_balance=b.wallet_balance,
                       cross_wallet_balance=b.cross_wallet_balance, change=b.balance_change, reason=reason,
-                      timestamp=stamp, raw=b)
+                      timestamp=stamp, version=stamp or None, raw=b)
         for b in event.account.balances
     ]
     for p in event.account.positions:
@@ -108,7 +109,8 @@ def account_events(event: WsAccountUpdate, symbols: SymbolMap) -> list[AccountUp
             margin_mode=MARGIN_MODE_FROM_WIRE.get((p.margin_type or "").lower()),
             margin=p.isolated_wallet if isolated else None, updated_at=stamp, raw=p,
         )
-        out.append(PositionUpdate(venue=VENUE, position=position, reason=reason, timestamp=stamp))
+        out.append(PositionUpdate(venue=VENUE, position=position, reason=reason, timestamp=stamp,
+                                  version=stamp or None))
     return out
 
 

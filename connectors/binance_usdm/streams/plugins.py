@@ -74,6 +74,10 @@ class UserDataPlugin:
     def heartbeat(self) -> str | bytes | None:
         return None
 
+    def heartbeat_reply(self, frame: str | bytes) -> str | bytes | None:
+        """Binance pings at the protocol level only (answered by the socket)."""
+        return None
+
     async def keepalive(self) -> str | None:
         if self.listen_key is None:
             return None
@@ -118,6 +122,10 @@ class MarketPlugin:
         return Decoded()
 
     def heartbeat(self) -> str | bytes | None:
+        return None
+
+    def heartbeat_reply(self, frame: str | bytes) -> str | bytes | None:
+        """Binance pings at the protocol level only (answered by the socket)."""
         return None
 
     async def keepalive(self) -> str | None:

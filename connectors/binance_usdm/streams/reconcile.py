@@ -73,7 +73,7 @@ class BinanceReconciler:
             out.append(FillUpdate(venue=VENUE, fill=f, timestamp=f.timestamp, replayed=True))
         for p in positions:
             out.append(PositionUpdate(venue=VENUE, position=p, reason="RECONCILED",
-                                      timestamp=p.updated_at or 0, replayed=True))
+                                      timestamp=p.updated_at or 0, replayed=True, version=p.updated_at))
         for b in await self.account.balance():
             out.append(BalanceUpdate(venue=VENUE, asset=b.asset, wallet_balance=b.balance,
                                      cross_wallet_balance=b.cross_wallet_balance, available=b.available_balance,

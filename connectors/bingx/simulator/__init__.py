@@ -22,6 +22,7 @@ from venuekit.core.simulator import (
     SimulatorTransport,
     StreamFaults,
     WallClock,
+    WsApp,
 )
 from venuekit.core.types.enums import PositionMode
 
@@ -39,7 +40,7 @@ from .app import Pipeline, RouteSpec, method_not_allowed, not_found
 from .state import ApiKey, BingXState
 from .twap import TwapDesk
 from .ws_hub import BingXWsHub
-from .ws_routes import LISTEN_KEY_PATH, GzipWsApp, listen_key_handlers, listen_key_routes, websocket_app, ws_paths
+from .ws_routes import LISTEN_KEY_PATH, listen_key_handlers, listen_key_routes, websocket_app, ws_paths
 
 ROUTE_TABLES: tuple[list[RouteSpec], ...] = (
     markets.ROUTES,
@@ -84,7 +85,7 @@ class BingXSimulator:
         self.hub = BingXWsHub(self.state, self.stream_faults)
         for method, handler in listen_key_handlers(self.hub).items():
             router.add(method, LISTEN_KEY_PATH, handler)
-        self.websocket = websocket_app(self.hub, GzipWsApp(self.stream_faults))
+        self.websocket = websocket_app(self.hub, WsApp(self.stream_faults))
         self.app = SimApp(router, faults=self.faults, websocket=self.websocket)
         if seed_markets:
             markets.seed_markets(self.exchange)

@@ -17,7 +17,6 @@ import anyio
 import orjson
 
 from venuekit.core.simulator import SimRequest, SimResponse, SimWebSocket, StreamFaultKind, WsApp
-from venuekit.core.simulator.ws import Receive, Scope, Send
 
 from . import codes
 from .auth import parse_params
@@ -32,30 +31,6 @@ TOO_MANY_TOPICS: Final = 80403
 LISTEN_KEY_EXPIRED: Final = 100401
 _TOPIC = re.compile(r"(?P<symbol>[^@]+)@(?P<kind>markPrice|bookTicker|trade|incrDepth|depth(?P<n>5|10|20|50|100)"
                     r"(?:@(?:100|200|500|1000)ms)?)")
-
-
-class GzipWebSocket(SimWebSocket):
-    """Sends every message as a gzip-compressed binary frame, as BingX does (faults apply before this)."""
-
-    async def _send_now(self, text: str) -> None:
-        await self.send_raw({"type": "websocket.send", "bytes": gzip.compress(text.encode(), mtime=0)})
-        self.sent += 1
-
-
-class GzipWsApp(WsApp):
-    """`WsApp` whose connections are `GzipWebSocket`s."""
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        ws = GzipWebSocket(scope, receive, send, self.faults)
-        handler = self._handler(ws.path)
-        if handler is None:
-            await ws.reject(1008, "unknown path")
-            return
-        self.connections.add(ws)
-        try:
-            await handler(ws)
-        finally:
-            self.connections.discard(ws)
 
 
 def _reply(ident: object, code: int = 0, msg: str = "", data_type: str = "") -> dict[str, Any]:
@@ -143,7 +118,7 @@ def connection_handler(hub: BingXWsHub) -> Callable[[SimWebSocket], Awaitable[No
                 tg.start_soon(ping)
                 while True:
                     kind, text = await listener.outbox.get()
-                    await ws.send(text, kind)
+                    await ws.send(gzip.compress(text.encode(), mtime=0), kind)
         finally:
             hub.detach(listener)
 

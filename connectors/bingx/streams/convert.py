@@ -92,14 +92,15 @@ def order_events(event: WsOrderTradeUpdate, symbols: SymbolMap, tracker: FillTra
 
 
 def account_events(event: WsAccountUpdate, symbols: SymbolMap, *, hedge: bool) -> list[AccountUpdate]:
-    """ACCOUNT_UPDATE → one BalanceUpdate per `B` entry, one PositionUpdate per `P` entry. BingX labels
-    one-way positions LONG/SHORT too: in one-way mode (`hedge` False) the leg is BOTH, the label the side."""
+    """ACCOUNT_UPDATE → one BalanceUpdate per `B` entry, one PositionUpdate per `P` entry, versioned by the
+    event's time (`T`, else `E`) so a late push is withheld. BingX labels one-way positions LONG/SHORT too:
+    in one-way mode (`hedge` False) the leg is BOTH, the label the side."""
     stamp = event.transaction_time or event.event_time
     reason = event.account.reason or None
     out: list[AccountUpdate] = [
         BalanceUpdate(venue=VENUE, asset=b.asset, wallet_balance=b.wallet_balance,
                       cross_wallet_balance=b.cross_wallet_balance, change=b.balance_change, reason=reason,
-                      timestamp=stamp, raw=b)
+                      timestamp=stamp, version=stamp or None, raw=b)
         for b in event.account.balances
     ]
     for p in event.account.positions:
@@ -116,7 +117,8 @@ def account_events(event: WsAccountUpdate, symbols: SymbolMap, *, hedge: bool) -
             margin_mode=mode, margin=p.isolated_wallet if mode is MarginMode.ISOLATED else None,
             updated_at=stamp, raw=p,
         )
-        out.append(PositionUpdate(venue=VENUE, position=position, reason=reason, timestamp=stamp))
+        out.append(PositionUpdate(venue=VENUE, position=position, reason=reason, timestamp=stamp,
+                                  version=stamp or None))
     return out
 
 

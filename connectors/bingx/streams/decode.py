@@ -95,6 +95,12 @@ def _ping(data: bytes) -> Ping | None:
     return None
 
 
+def ping_reply(frame: str | bytes) -> str | None:
+    """The answer to a heartbeat frame, else None (gunzips, but parses JSON only for a `ping` object)."""
+    ping = _ping(unzip(frame))
+    return ping.reply if ping is not None else None
+
+
 def parse(frame: str | bytes) -> Message | None:
     """The typed message in `frame`; None for an empty frame."""
     data = unzip(frame)

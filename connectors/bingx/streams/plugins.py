@@ -19,7 +19,7 @@ from venuekit.core.symbols import SymbolMap
 from ..config import VENUE
 from ..endpoints.user_stream import UserStreamApi
 from . import convert
-from .decode import Ping, parse
+from .decode import Ping, parse, ping_reply
 from .fills import FillTracker
 from .models import (
     BookTickerFrame,
@@ -99,6 +99,10 @@ class UserDataPlugin:
     def heartbeat(self) -> str | bytes | None:
         return None
 
+    def heartbeat_reply(self, frame: str | bytes) -> str | bytes | None:
+        """`Pong` for the server's `Ping`, answered even while reconciliation holds frames back."""
+        return ping_reply(frame)
+
     async def keepalive(self) -> str | None:
         if self.listen_key is None:
             return None
@@ -149,6 +153,10 @@ class MarketPlugin:
 
     def heartbeat(self) -> str | bytes | None:
         return None
+
+    def heartbeat_reply(self, frame: str | bytes) -> str | bytes | None:
+        """`Pong` for the server's `Ping`, answered even while reconciliation holds frames back."""
+        return ping_reply(frame)
 
     async def keepalive(self) -> str | None:
         return None

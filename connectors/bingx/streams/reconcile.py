@@ -136,7 +136,7 @@ class BingXReconciler:
                                    timestamp=o.updated_at or 0, replayed=True))
         for p in positions:
             out.append(PositionUpdate(venue=VENUE, position=p, reason="RECONCILED",
-                                      timestamp=p.updated_at or 0, replayed=True))
+                                      timestamp=p.updated_at or 0, replayed=True, version=p.updated_at))
         for b in await self.raw.swap_account.balance():
             if b.balance is not None:
                 out.append(BalanceUpdate(venue=VENUE, asset=b.asset, wallet_balance=b.balance,

@@ -20,12 +20,12 @@ from venuekit.core.streams import (
     TradeUpdate,
 )
 from venuekit.core.symbols import SymbolMap
-from venuekit.core.types import Order, OrderStatus, Position, PositionSide, Side
+from venuekit.core.types import Position, PositionSide, Side
 
 from .. import mapping
 from ..config import VENUE
 from ..enums import POSITION_SIDE_FROM_GATE, SIDE_FROM_GATE
-from ..models import AccountAsset, CrossexOrder, MarginPosition
+from ..models import AccountAsset, MarginPosition
 from ..models import Position as GatePosition
 from .models import (
     FundingRate,
@@ -42,8 +42,6 @@ from .models import (
 
 CROSS_EXCHANGE_WALLET = "CROSSEX"
 _ZERO = Decimal(0)
-_EXTRA_FINAL = {"FAIL": OrderStatus.REJECTED}
-"""The order push example shows `state: FAIL` (a rejected order); the REST enum table only knows FAILED."""
 _EXEC_BY_STATE = {
     "NEW": ExecType.NEW, "PARTIALLY_FILLED": ExecType.TRADE, "FILLED": ExecType.TRADE,
     "CANCELED": ExecType.CANCELED, "CANCELLED": ExecType.CANCELED, "PARTIALLY_CANCELED": ExecType.CANCELED,
@@ -70,16 +68,10 @@ class Unified:
         return venue_symbol
 
 
-def order(item: CrossexOrder, to_unified: Unified) -> Order:
-    found = mapping.order(item, to_unified)
-    status = _EXTRA_FINAL.get(item.state.upper())
-    return found.model_copy(update={"status": status}) if status is not None else found
-
-
 def order_events(push: WsOrderPush, to_unified: Unified) -> list[AccountUpdate]:
     """One `OrderUpdate` (the order's state after the change); fills come on `usertrades` with their id."""
     item = push.payload
-    the_order = order(item, to_unified)
+    the_order = mapping.order(item, to_unified)
     exec_type = _EXEC_BY_STATE.get(item.state.upper(), ExecType.AMENDMENT)
     return [OrderUpdate(venue=VENUE, order=the_order, exec_type=exec_type,
                         timestamp=item.update_time or push.stamp)]
@@ -108,11 +100,13 @@ def margin_position(item: MarginPosition, to_unified: Unified, stamp: int) -> Po
 
 
 def position_events(push: WsPositionPush | WsMarginPositionPush, to_unified: Unified) -> list[AccountUpdate]:
+    """Versioned by the leg's `update_time` (else the frame's time), so a late push is withheld."""
     if isinstance(push, WsPositionPush):
         pos = contract_position(push.payload, to_unified, push.stamp)
     else:
         pos = margin_position(push.payload, to_unified, push.stamp)
-    return [PositionUpdate(venue=VENUE, position=pos, timestamp=pos.updated_at or push.stamp)]
+    stamp = pos.updated_at or push.stamp
+    return [PositionUpdate(venue=VENUE, position=pos, timestamp=stamp, version=stamp or None)]
 
 
 def wallet_key(asset: AccountAsset) -> str:
@@ -121,16 +115,17 @@ def wallet_key(asset: AccountAsset) -> str:
     return asset.coin if exchange in ("", CROSS_EXCHANGE_WALLET) else f"{asset.coin}@{exchange}"
 
 
-def balance(asset: AccountAsset, stamp: int, *, replayed: bool = False) -> BalanceUpdate:
+def balance(asset: AccountAsset, stamp: int, *, replayed: bool = False, version: int | None = None) -> BalanceUpdate:
     return BalanceUpdate(
         venue=VENUE, asset=wallet_key(asset), wallet_balance=asset.balance or _ZERO,
         available=asset.available_balance, reason="RECONCILED" if replayed else None, timestamp=stamp,
-        replayed=replayed, raw=asset,
+        replayed=replayed, version=version, raw=asset,
     )
 
 
 def balance_events(push: WsAssetPush) -> list[AccountUpdate]:
-    return [balance(push.payload, push.stamp)]
+    """An asset row has no update time: the frame's time versions it (a REST row has none)."""
+    return [balance(push.payload, push.stamp, version=push.stamp or None)]
 
 
 def mark_price(push: WsMarkPricePush, funding: FundingRate | None, symbol: str) -> MarkPriceUpdate:

@@ -120,6 +120,10 @@ class UserDataPlugin:
         """CrossEx wants a protocol-level ping at least every 30 s (the session's interval is shorter)."""
         return None
 
+    def heartbeat_reply(self, frame: str | bytes) -> str | bytes | None:
+        """CrossEx sends no app-level ping (the client pings)."""
+        return None
+
     async def keepalive(self) -> str | None:
         return None
 
@@ -176,6 +180,10 @@ class MarketPlugin:
         return Decoded()
 
     def heartbeat(self) -> str | bytes | None:
+        return None
+
+    def heartbeat_reply(self, frame: str | bytes) -> str | bytes | None:
+        """CrossEx sends no app-level ping (the client pings)."""
         return None
 
     async def keepalive(self) -> str | None:

@@ -46,19 +46,19 @@ class CrossExReconciler:
     async def reconcile(self, ctx: ReconcileContext) -> Sequence[AccountUpdate]:
         self.runs += 1
         raw, unified = self.raw, self.to_unified
-        orders: dict[str, Order] = {o.order_id: convert.order(o, unified) for o in await raw.orders.list_open_orders()}
+        orders: dict[str, Order] = {o.order_id: mapping.order(o, unified) for o in await raw.orders.list_open_orders()}
         fills: list[Fill] = []
         if ctx.since_ms is not None:
             since = max(0, ctx.since_ms - SLACK_MS)
             for item in await _pages(lambda page: raw.orders.list_history_orders(start=since, page=page, limit=PAGE)):
-                orders.setdefault(item.order_id, convert.order(item, unified))
+                orders.setdefault(item.order_id, mapping.order(item, unified))
             for trade in await _pages(lambda page: raw.orders.list_history_trades(start=since, page=page,
                                                                                    limit=PAGE)):
                 fills.append(mapping.fill(trade, unified))
         for order_id in ctx.open_orders:
             if order_id not in orders:
                 try:
-                    orders[order_id] = convert.order(await raw.orders.get_order(order_id=order_id), unified)
+                    orders[order_id] = mapping.order(await raw.orders.get_order(order_id=order_id), unified)
                 except OrderNotFound:
                     continue
         stamp = self.now_ms()
@@ -70,7 +70,7 @@ class CrossExReconciler:
         out += [FillUpdate(venue=VENUE, fill=f, timestamp=f.timestamp, replayed=True)
                 for f in sorted(fills, key=lambda f: (f.timestamp, f.id))]
         out += [PositionUpdate(venue=VENUE, position=p, reason="RECONCILED", timestamp=p.updated_at or stamp,
-                               replayed=True) for p in await self._positions()]
+                               replayed=True, version=p.updated_at) for p in await self._positions()]
         out += [convert.balance(a, stamp, replayed=True) for a in await self._assets()]
         return out
 

@@ -6,14 +6,16 @@ import asyncio
 from decimal import Decimal as D
 
 import anyio
+import pytest
 
 from venuekit.connectors.binance_usdm import BinanceUSDM
 from venuekit.connectors.binance_usdm.simulator import BinanceUSDMSimulator
+from venuekit.core.errors import AuthenticationError
 from venuekit.core.simulator import Lifecycle
-from venuekit.core.streams import FillUpdate, OrderUpdate, PositionUpdate, Stream, StreamStatus
+from venuekit.core.streams import BalanceUpdate, FillUpdate, OrderUpdate, PositionUpdate, Stream, StreamStatus
 from venuekit.core.types import OrderRequest, OrderStatus, Side
 
-from .conftest import SYMBOL, drain, statuses, take
+from .conftest import SYMBOL, drain, fast_policy, statuses, take
 
 LIFECYCLE = {Lifecycle.NEW: OrderStatus.OPEN, Lifecycle.PARTIALLY_FILLED: OrderStatus.OPEN,
              Lifecycle.FILLED: OrderStatus.CLOSED, Lifecycle.CANCELED: OrderStatus.CANCELED,
@@ -146,3 +148,43 @@ async def test_venue_close_stops_every_stream(sim: BinanceUSDMSimulator, venue: 
     assert len(venue.streams.registry) == 0
     assert asyncio.all_tasks() - before == set()
     assert sim.websocket.connections == set()
+
+
+async def test_late_balance_and_position_pushes_are_withheld(sim: BinanceUSDMSimulator, venue: BinanceUSDM) -> None:
+    """A reordered ACCOUNT_UPDATE arriving after a newer one (older `T`) must not set the consumer back."""
+    account = account_of(sim)
+    start = sim.exchange.balance(account)["USDT"].wallet_balance
+    async with venue.watch_account() as stream:
+        await drain(stream)
+        sim.stream_faults.reorder("ACCOUNT_UPDATE", behind="ACCOUNT_UPDATE")  # first deposit behind the second
+        sim.exchange.deposit(account, "USDT", D(10))
+        await anyio.sleep(0.003)
+        sim.exchange.deposit(account, "USDT", D(5))
+        deposits = await drain(stream)
+        # each fill pushes its balance, then its position: the first position goes behind the second fill's two
+        sim.stream_faults.reorder("ACCOUNT_UPDATE", after=1, behind="ACCOUNT_UPDATE", by=2)
+        await venue.create_order(OrderRequest.market(SYMBOL, Side.BUY, D("0.01")))
+        await anyio.sleep(0.003)
+        await venue.create_order(OrderRequest.market(SYMBOL, Side.BUY, D("0.02")))
+        trades = await drain(stream)
+    assert sim.stream_faults.fired() == 2
+    assert [e.wallet_balance for e in deposits if isinstance(e, BalanceUpdate)] == [start + 15]
+    assert [e.position.size for e in trades if isinstance(e, PositionUpdate)] == [D("0.03")]
+    balances = [e.wallet_balance for e in trades if isinstance(e, BalanceUpdate)]
+    assert balances[-1] == sim.exchange.balance(account)["USDT"].wallet_balance
+    assert stream.stats["suppressed"] == 2 and stream.stats["reconnects"] == 0
+
+
+async def test_a_refused_listen_key_ends_the_stream_with_the_error(sim: BinanceUSDMSimulator) -> None:
+    """An unknown API key: creating the listen key is refused (-2015) `auth_attempts` times, then raised."""
+    venue = BinanceUSDM.from_simulator(sim, "not-a-key", "not-a-secret")
+    venue.streams.policy_factory = fast_policy
+    events: list[object] = []
+    with anyio.fail_after(3):
+        async with venue, venue.watch_account() as stream:
+            with pytest.raises(AuthenticationError) as refused:
+                async for event in stream:
+                    events.append(event)
+    assert statuses(events) == ["reconnecting", "reconnecting"]
+    assert stream.stats["refused_logins"] == 3 and stream.stats["connects"] == 0 and not stream.running
+    assert refused.value.code is not None and "not-a-secret" not in str(refused.value)

@@ -107,6 +107,7 @@ def test_account_update_balances_and_three_legs() -> None:
     assert legs == [(PositionSide.BOTH, Side.BUY, D(0), None),
                     (PositionSide.LONG, Side.BUY, D(20), D("6563.66500")),
                     (PositionSide.SHORT, Side.SELL, D(10), D("6563.86000"))]
+    assert {u.version for u in updates} == {1564745798938}  # `T`: a later push with an older one is late
 
 
 def test_order_trade_update_new_order() -> None:

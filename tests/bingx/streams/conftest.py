@@ -50,7 +50,6 @@ def fast_policy() -> StreamPolicy:
 def sim() -> BingXSimulator:
     simulator = BingXSimulator(seed=5)
     simulator.hub.ping_interval = 0.05
-    simulator.hub.max_missed_pongs = 40  # pings are not read while a reconnect reconciles over REST
     simulator.add_account(KEY, SECRET, {"USDT": Decimal(100_000)})
     return simulator
 

@@ -4,17 +4,20 @@ reordering and listen-key expiry; the consumer's orders, fills and positions equ
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from decimal import Decimal as D
 
 import anyio
+import pytest
 
 from venuekit.connectors.bingx import BingX
 from venuekit.connectors.bingx.simulator import BingXSimulator
+from venuekit.core.errors import AuthenticationError
 from venuekit.core.simulator import Lifecycle
-from venuekit.core.streams import FillUpdate, OrderUpdate, PositionUpdate, Stream, StreamStatus
+from venuekit.core.streams import BalanceUpdate, FillUpdate, OrderUpdate, PositionUpdate, Stream, StreamStatus
 from venuekit.core.types import OrderRequest, OrderStatus, PositionSide, Side
 
-from .conftest import ENGINE, SYMBOL, account_of, drain, statuses, take
+from .conftest import ENGINE, SYMBOL, account_of, drain, fast_policy, statuses, take
 
 LIFECYCLE = {Lifecycle.NEW: OrderStatus.OPEN, Lifecycle.PARTIALLY_FILLED: OrderStatus.OPEN,
              Lifecycle.FILLED: OrderStatus.CLOSED, Lifecycle.CANCELED: OrderStatus.CANCELED,
@@ -204,3 +207,58 @@ async def test_venue_close_stops_every_stream(sim: BingXSimulator, venue: BingX)
     assert asyncio.all_tasks() - before == set()
     assert sim.websocket.connections == set()
     assert sim.hub.listeners == set()
+
+
+async def test_late_balance_and_position_pushes_are_withheld(sim: BingXSimulator, venue: BingX) -> None:
+    """A reordered ACCOUNT_UPDATE arriving after a newer one (older event time) must not set the consumer back."""
+    account = account_of(sim)
+    start = sim.exchange.balance(account)["USDT"].wallet_balance
+    async with venue.watch_account() as stream:
+        await drain(stream)
+        sim.stream_faults.reorder("ACCOUNT_UPDATE", behind="ACCOUNT_UPDATE")  # first deposit behind the second
+        sim.exchange.deposit(account, "USDT", D(10))
+        await anyio.sleep(0.003)
+        sim.exchange.deposit(account, "USDT", D(5))
+        deposits = await drain(stream)
+        # each fill pushes its balance, then its position: the first position goes behind the second fill's two
+        sim.stream_faults.reorder("ACCOUNT_UPDATE", after=1, behind="ACCOUNT_UPDATE", by=2)
+        await venue.create_order(OrderRequest.market(SYMBOL, Side.BUY, D("0.01")))
+        await anyio.sleep(0.003)
+        await venue.create_order(OrderRequest.market(SYMBOL, Side.BUY, D("0.02")))
+        trades = await drain(stream)
+    assert sim.stream_faults.fired() == 2
+    assert [e.wallet_balance for e in deposits if isinstance(e, BalanceUpdate)] == [start + 15]
+    assert [e.position.size for e in trades if isinstance(e, PositionUpdate)] == [D("0.03")]
+    balances = [e.wallet_balance for e in trades if isinstance(e, BalanceUpdate)]
+    assert balances[-1] == sim.exchange.balance(account)["USDT"].wallet_balance
+    assert stream.stats["suppressed"] == 2 and stream.stats["reconnects"] == 0
+
+
+async def test_a_slow_reconciliation_keeps_answering_pings(sim: BingXSimulator, venue: BingX) -> None:
+    """The server closes a socket after 3 unanswered `Ping`s (every 50 ms here); reconciliation reads positions
+    and balances over REST for ~0.4 s, during which the session holds frames back but answers each `Ping`."""
+    assert sim.hub.max_missed_pongs == 3
+    sim.faults.latency(200, method="GET", path="/openApi/swap/v*/user/*", times=None)
+    async with venue.watch_account() as stream:
+        events = await drain(stream, quiet=0.2)
+    assert statuses(events) == ["connected"]
+    assert stream.stats["reconnects"] == 0 and stream.stats["held"] >= 3
+    assert stream.session.stage.reconciler.runs == 1  # type: ignore[attr-defined]
+
+
+async def test_a_refused_listen_key_ends_the_stream_with_the_error(sim: BingXSimulator) -> None:
+    """An unknown API key is refused (`Incorrect apiKey`) `auth_attempts` times in a row, then raised (two here:
+    a third position-mode read would wait for that endpoint's rate limit)."""
+    venue = BingX.from_simulator(sim, "not-a-key", "not-a-secret")
+    venue.streams.policy_factory = lambda: replace(fast_policy(), auth_attempts=2)
+    events: list[object] = []
+    with anyio.fail_after(3):
+        async with venue, venue.watch_account() as stream:
+            with pytest.raises(AuthenticationError) as refused:
+                async for event in stream:
+                    events.append(event)
+    assert statuses(events) == ["reconnecting"]
+    assert stream.stats["refused_logins"] == 2 and stream.stats["connects"] == 0 and not stream.running
+    assert refused.value.code == "100413"
+    assert stream.session.plugin.keys_created == 0  # type: ignore[attr-defined]
+    assert "not-a-secret" not in str(refused.value)

@@ -184,6 +184,7 @@ def test_account_update_sample_with_an_isolated_short_leg() -> None:
                                                          D("108.843"))
     assert (p.entry_price, p.unrealized_pnl, p.margin_mode, p.margin) == (D("7.2562"), D("1.4222"),
                                                                          MarginMode.ISOLATED, D("23.19081642"))
+    assert balance.version == position.version == 1676603102163
     one_way = c.account_events(event, SYMBOLS, hedge=False)[1]
     assert isinstance(one_way, PositionUpdate)
     assert (one_way.position.position_side, one_way.position.side) == (PositionSide.BOTH, Side.SELL)
@@ -193,8 +194,8 @@ def test_account_update_live_recording_without_transaction_time() -> None:
     event = parse(gz(ACCOUNT_UPDATE_LIVE))
     assert isinstance(event, WsAccountUpdate)
     (balance,) = c.account_events(event, SYMBOLS, hedge=True)
-    assert (balance.reason, balance.change, balance.wallet_balance, balance.timestamp) == (
-        "WITHDRAW", D("-1.00000000"), D("49.81083984"), 1696244249320)
+    assert (balance.reason, balance.change, balance.wallet_balance, balance.timestamp, balance.version) == (
+        "WITHDRAW", D("-1.00000000"), D("49.81083984"), 1696244249320, 1696244249320)
 
 
 def test_order_trade_update_sample_keeps_the_19_digit_id() -> None:

@@ -6,19 +6,19 @@ from __future__ import annotations
 import asyncio
 from decimal import Decimal as D
 
+import anyio
 import pytest
 
 from venuekit.connectors.gate_crossex import GateCrossEx
 from venuekit.connectors.gate_crossex.simulator import GateCrossExSimulator
+from venuekit.core.errors import AuthenticationError
 from venuekit.core.simulator import FUTURES_WALLET
 from venuekit.core.streams import (
     BalanceUpdate,
     FillUpdate,
-    GiveUp,
     OrderUpdate,
     PositionUpdate,
     Stream,
-    StreamPolicy,
     StreamStatus,
 )
 from venuekit.core.types import OrderRequest, OrderStatus, Side
@@ -165,20 +165,21 @@ async def test_skipped_push_is_recovered_by_the_next_reconnect(sim: GateCrossExS
     assert_views_equal(events, sim, account_id)
 
 
-async def test_bad_secret_fails_login_with_a_clear_error(sim: GateCrossExSimulator) -> None:
+async def test_bad_secret_ends_the_stream_with_the_login_error(sim: GateCrossExSimulator) -> None:
+    """A refused login (100006) is retried `auth_attempts` (3) times in a row, then raised to the consumer."""
     venue = GateCrossEx.from_simulator(sim, KEY, "not-the-secret")
-    venue.streams.policy_factory = lambda: StreamPolicy(
-        ping_interval=0.05, stall_timeout=0.3, backoff=fast_policy().backoff, max_attempts=2)
+    venue.streams.policy_factory = fast_policy
     events: list[object] = []
-    async with venue, venue.watch_account() as stream:
-        with pytest.raises(GiveUp) as gave_up:
-            async for event in stream:
-                events.append(event)
-    assert "login refused" in str(gave_up.value) and "100006" in str(gave_up.value)
-    assert statuses(events) == ["reconnecting"]
+    with anyio.fail_after(3):
+        async with venue, venue.watch_account() as stream:
+            with pytest.raises(AuthenticationError) as refused:
+                async for event in stream:
+                    events.append(event)
+    assert refused.value.code == "100006" and "login refused" in str(refused.value)
+    assert statuses(events) == ["reconnecting", "reconnecting"]
     assert isinstance(events[0], StreamStatus) and "AuthenticationError" in events[0].detail
-    assert "not-the-secret" not in str(gave_up.value) + events[0].detail
-    assert sim.ws_keys.failures == 2
+    assert "not-the-secret" not in str(refused.value) + events[0].detail
+    assert sim.ws_keys.failures == 3 and stream.stats["refused_logins"] == 3 and not stream.running
 
 
 async def test_relogin_after_every_reconnect(sim: GateCrossExSimulator, venue: GateCrossEx) -> None:
@@ -209,3 +210,26 @@ async def test_venue_close_stops_every_stream(sim: GateCrossExSimulator, venue: 
     assert len(venue.streams.registry) == 0
     assert asyncio.all_tasks() - before == set()
     assert sim.websocket.connections == set()
+
+
+async def test_late_balance_and_position_pushes_are_withheld(sim: GateCrossExSimulator, venue: GateCrossEx,
+                                                             account_id: str) -> None:
+    """A reordered `asset`/`position` push arriving after a newer one must not set the consumer back."""
+    start = sim.exchange.balance(account_id)["USDT"].wallet_balance
+    async with venue.watch_account() as stream:
+        await drain(stream)
+        sim.stream_faults.reorder("asset", behind="asset")  # the first deposit behind the second
+        sim.exchange.deposit(account_id, "USDT", D(10))
+        await anyio.sleep(0.003)
+        sim.exchange.deposit(account_id, "USDT", D(5))
+        deposits = await drain(stream)
+        sim.stream_faults.reorder("position", behind="position")  # the first fill's leg behind the second's
+        await venue.create_order(OrderRequest.market(SYMBOL, Side.BUY, D("0.01")))
+        await anyio.sleep(0.003)
+        await venue.create_order(OrderRequest.market(SYMBOL, Side.BUY, D("0.02")))
+        trades = await drain(stream)
+    assert sim.stream_faults.fired() == 2
+    assert [e.wallet_balance for e in deposits if isinstance(e, BalanceUpdate)] == [start + 15]
+    assert [e.position.size for e in trades if isinstance(e, PositionUpdate)] == [D("0.03")]
+    assert_views_equal(deposits + trades, sim, account_id)
+    assert stream.stats["suppressed"] == 2 and stream.stats["reconnects"] == 0

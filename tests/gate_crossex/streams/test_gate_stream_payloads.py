@@ -10,6 +10,8 @@ from decimal import Decimal as D
 
 import pytest
 
+from venuekit.connectors.gate_crossex import mapping
+from venuekit.connectors.gate_crossex.enums import order_status
 from venuekit.connectors.gate_crossex.streams import Unified, login_request, parse, sign, sign_payload
 from venuekit.connectors.gate_crossex.streams import convert as c
 from venuekit.connectors.gate_crossex.streams.login import ws_error
@@ -101,6 +103,14 @@ def test_rejected_order_push() -> None:
                                                                          ExecType.REJECTED)
 
 
+def test_fail_is_a_rejected_order_state_wherever_it_is_read() -> None:
+    """`FAIL` (the order push example's state) is in the venue's state table, so REST reads map it too."""
+    assert order_status("FAIL") is OrderStatus.REJECTED and order_status("fail") is OrderStatus.REJECTED
+    push = parse(ORDER)
+    assert isinstance(push, WsOrderPush)
+    assert mapping.order(push.payload, UNIFIED).status is OrderStatus.REJECTED
+
+
 def test_usertrades_push_is_one_fill() -> None:
     push = parse(USERTRADES)
     assert isinstance(push, WsTradePush)
@@ -122,7 +132,7 @@ def test_flat_position_push() -> None:
     pos = update.position
     assert (pos.symbol, pos.size, pos.position_side, pos.entry_price) == ("ADA/USDT:USDT@OKX", D(0),
                                                                           PositionSide.BOTH, None)
-    assert update.timestamp == 1756434169098
+    assert update.timestamp == update.version == 1756434169098  # the leg's `update_time`
 
 
 def test_open_position_push_uses_the_documented_fields() -> None:
@@ -142,6 +152,7 @@ def test_asset_push_is_a_balance() -> None:
     (update,) = c.balance_events(push)
     assert (update.asset, update.wallet_balance, update.available, update.timestamp) == (  # type: ignore[union-attr]
         "USDT", D("9967.013209"), D("9940.013209"), 1756465636463)
+    assert update.version == 1756465636463  # type: ignore[union-attr]  # no update time on an asset: the frame's
     isolated = parse(ASSET.replace(b'"CROSSEX"', b'"OKX"'))
     assert isinstance(isolated, WsAssetPush)
     assert c.balance_events(isolated)[0].asset == "USDT@OKX"  # type: ignore[union-attr]
