@@ -56,6 +56,11 @@ class VenueClient:
     def limiter(self) -> RateLimiter:
         return self.rest.limiter
 
+    @limiter.setter
+    def limiter(self, limiter: RateLimiter) -> None:
+        """Swap the limiter (e.g. a shared store or venue-published limits); the next call uses it."""
+        self.rest.limiter = limiter
+
     async def _server_ms(self) -> int:
         """The venue's server time in ms (for the clock offset); each venue reads its own endpoint."""
         raise NotImplementedError
