@@ -9,16 +9,20 @@ for a slot counts against the snapshot's deadline.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import anyio
 
 from .errors import RequestTimeout, VenueError
 from .types import Balance, Order, Position
 from .venue import Venue
+
+if TYPE_CHECKING:
+    from .streams.updates import AccountUpdate
 
 STABLE = frozenset({"USDT", "USDC", "USD", "FDUSD", "BUSD"})
 #: Accounts of one venue snapshotted at the same time, unless `concurrency` says otherwise.
@@ -132,6 +136,15 @@ class Portfolio:
         if isinstance(self.concurrency, Mapping):
             return self.concurrency.get(venue_name, DEFAULT_CONCURRENCY)
         return self.concurrency
+
+    def watch_accounts(
+        self, *, symbols: Sequence[str] | None = None, buffer: int = 1024
+    ) -> AbstractAsyncContextManager[AsyncIterator[tuple[str, AccountUpdate]]]:
+        """Every account's order, fill, position and balance events merged into one stream of
+        `(label, event)`; see `portfolio_streams.merged_account_streams` for the back-pressure policy."""
+        from .portfolio_streams import merged_account_streams
+
+        return merged_account_streams(self.accounts, symbols=symbols, buffer=buffer)
 
     async def snapshot(self) -> Snapshot:
         limiters = {name: anyio.CapacityLimiter(self.slots(name)) for name in {v.name for _, v in self.accounts}}
