@@ -22,7 +22,7 @@ from .types import Balance, Order, Position
 from .venue import Venue
 
 if TYPE_CHECKING:
-    from .streams.updates import AccountUpdate
+    from .streams.updates import AccountUpdate, StreamStatus
 
 STABLE = frozenset({"USDT", "USDC", "USD", "FDUSD", "BUSD"})
 #: Accounts of one venue snapshotted at the same time, unless `concurrency` says otherwise.
@@ -139,7 +139,7 @@ class Portfolio:
 
     def watch_accounts(
         self, *, symbols: Sequence[str] | None = None, buffer: int = 1024
-    ) -> AbstractAsyncContextManager[AsyncIterator[tuple[str, AccountUpdate]]]:
+    ) -> AbstractAsyncContextManager[AsyncIterator[tuple[str, AccountUpdate | StreamStatus]]]:
         """Every account's order, fill, position and balance events merged into one stream of
         `(label, event)`; see `portfolio_streams.merged_account_streams` for the back-pressure policy."""
         from .portfolio_streams import merged_account_streams

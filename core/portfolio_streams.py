@@ -14,10 +14,11 @@ from .errors import NotSupported
 from .venue import Venue
 
 if TYPE_CHECKING:
-    from .streams.updates import AccountUpdate
+    from .streams.updates import AccountUpdate, StreamStatus
 
 log = logging.getLogger("venuekit.portfolio")
-Labelled = tuple[str, "AccountUpdate"]
+#: (account label, event); `StreamStatus` events tell one account's reconnects and gaps apart from the rest.
+Labelled = tuple[str, "AccountUpdate | StreamStatus"]
 
 
 async def _pump(label: str, venue: Venue, symbols: Sequence[str] | None,
