@@ -47,3 +47,19 @@ async def test_ccxt_places_lists_and_cancels(venue: str, make: Callable[[str], c
             assert (await exchange.cancel_order(order["id"], "BTC/USDT:USDT"))["status"] == "canceled"
         finally:
             await exchange.close()
+
+
+def test_official_gate_sdk_trades_on_the_crossex_simulator() -> None:
+    import gate_api
+
+    with serving("gate-crossex") as base:
+        config = gate_api.Configuration(host=base + "/api/v4", key="cli-key", secret="cli-secret")
+        api = gate_api.CrossExApi(gate_api.ApiClient(config))
+        assert "BINANCE_FUTURE_BTC_USDT" in {s.symbol for s in api.list_crossex_rule_symbols()}
+        request = gate_api.CrossexOrderRequest(symbol="BINANCE_FUTURE_BTC_USDT", side="BUY", type="LIMIT",
+                                               qty="0.002", price="50000")
+        placed = api.create_crossex_order(crossex_order_request=request)
+        assert [o.order_id for o in api.list_crossex_open_orders()] == [placed.order_id]
+        assert api.get_crossex_order(placed.order_id).state == "NEW"
+        api.cancel_crossex_order(placed.order_id)
+        assert api.list_crossex_open_orders() == []

@@ -39,6 +39,8 @@ def rule_symbols(ctx: Ctx) -> Reply:
             "liquidation_fee": text(s.liquidation_fee),
             "default_leverage": str(s.default_leverage),
             "delist_time": str(s.delist_time),
+            # Added after v1.0.0 and required by the official SDK's model; the seed does not define values.
+            "tag": "",
         }
         for s in _selected(ctx)
     ]
