@@ -36,6 +36,12 @@ from .models.swap_trade import FillHistoryEntry, FillOrder, SwapOrder
 ToUnified = Callable[[str], str]
 ZERO = Decimal(0)
 
+# Wire value -> enum member by dict lookup: `Enum(value)` with a try/except costs ~1 µs per call per order.
+_POSITION_SIDES = {m.value: m for m in bx.PositionSide}
+_ORDER_TYPES = {m.value: m for m in bx.OrderType}
+_STATUSES = {m.value: m for m in bx.OrderStatus}
+_TIFS = {m.value: m for m in bx.TimeInForce}
+
 
 def _positive(value: Decimal | None) -> Decimal | None:
     return value if value is not None and value > 0 else None
@@ -52,31 +58,23 @@ def side(value: bx.OrderSide | str) -> Side:
 def position_side(value: bx.PositionSide | str | None) -> PositionSide | None:
     if value is None:
         return None
-    try:
-        return bx.POSITION_SIDE_TO_UNIFIED[bx.PositionSide(str(value).upper())]
-    except ValueError:
-        return None
+    member = _POSITION_SIDES.get(str(value).upper())
+    return None if member is None else bx.POSITION_SIDE_TO_UNIFIED[member]
 
 
 def order_type(value: bx.OrderType | str | None, fallback: OrderType = OrderType.LIMIT) -> OrderType:
-    try:
-        return bx.ORDER_TYPE_TO_UNIFIED[bx.OrderType(str(value))]
-    except (ValueError, KeyError):
-        return fallback
+    member = _ORDER_TYPES.get(str(value))
+    return fallback if member is None else bx.ORDER_TYPE_TO_UNIFIED.get(member, fallback)
 
 
 def status(value: bx.OrderStatus | str | None) -> OrderStatus:
-    try:
-        return bx.STATUS_TO_UNIFIED[bx.OrderStatus(str(value).upper())]
-    except ValueError:
-        return OrderStatus.OPEN
+    member = _STATUSES.get(str(value).upper())
+    return OrderStatus.OPEN if member is None else bx.STATUS_TO_UNIFIED[member]
 
 
 def time_in_force(value: str | None) -> TimeInForce | None:
-    try:
-        return bx.TIF_TO_UNIFIED[bx.TimeInForce(value)] if value else None
-    except ValueError:
-        return None
+    member = _TIFS.get(value) if value else None
+    return None if member is None else bx.TIF_TO_UNIFIED[member]
 
 
 def iso_ms(text: str | None) -> int | None:

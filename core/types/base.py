@@ -19,11 +19,16 @@ class FrozenModel(BaseModel):
 
 
 class VenueModel(BaseModel):
-    """Base for raw venue response models: venue field names kept, unknown fields tolerated."""
+    """Base for raw venue response models: venue field names kept, unknown fields accepted and dropped.
+
+    `extra="ignore"`: storing every undocumented field (`extra="allow"`) cost a dict per object and ~25 % of
+    the BingX 1,000-order parse (docs/performance.md). The model (e.g. `Order.raw`) holds every documented
+    field; to see a venue's full payload while debugging, subclass with `ConfigDict(extra="allow")`.
+    """
 
     model_config = ConfigDict(
         frozen=True,
-        extra="allow",
+        extra="ignore",
         coerce_numbers_to_str=True,
         populate_by_name=True,
         defer_build=True,

@@ -9,7 +9,7 @@ from venuekit.core.types import VenueModel
 
 
 class BinanceModel(VenueModel):
-    """Numbers arrive as strings (→ `Decimal`), ids as numbers (→ `str`); unknown fields are kept."""
+    """Numbers arrive as strings (→ `Decimal`), ids as numbers (→ `str`); unknown fields are dropped."""
 
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
 

@@ -53,7 +53,7 @@ Flag = Annotated[bool | str | None, Field(union_mode="left_to_right"), BeforeVal
 
 
 class BingXModel(VenueModel):
-    """camelCase on the wire, snake_case in Python; unknown fields kept."""
+    """camelCase on the wire, snake_case in Python; unknown fields dropped."""
 
     model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
 

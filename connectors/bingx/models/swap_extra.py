@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from .common import BingXModel, Flag, OptDec, OptId, OptInt, PosSide, Side
 
@@ -44,6 +44,8 @@ class AssetModeData(BingXModel):
 
 class MultiAssetsRule(BingXModel):
     """Platform rules per margin asset; the documents give no field list, so unknown fields are kept."""
+
+    model_config = ConfigDict(extra="allow")
 
     margin_assets: str | None = None
 

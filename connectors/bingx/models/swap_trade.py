@@ -21,7 +21,10 @@ class TpSl(BingXModel):
     stop_guaranteed: Flag = Field(default=None, validation_alias=AliasChoices("stopGuaranteed", "StopGuaranteed"))
 
 
-TpSlField = Annotated[TpSl | None, BeforeValidator(json_text)]
+#: The object itself is validated natively (no JSON-to-Python detour); JSON text and `""` take the hook.
+TpSlField = Annotated[
+    TpSl | Annotated[TpSl | None, BeforeValidator(json_text)] | None, Field(union_mode="left_to_right")
+]
 _CLIENT_ID = AliasChoices("clientOrderId", "clientOrderID", "client_order_id")
 
 
@@ -74,12 +77,19 @@ def _nulls_as_empty(value: Any) -> Any:
     return [] if value is None else value
 
 
+# A list is validated natively first; only `null` takes the Python hook (a hook on every list would turn the
+# whole JSON list into Python objects before validating it).
+OrderList = Annotated[
+    list[SwapOrder] | Annotated[list[SwapOrder], BeforeValidator(_nulls_as_empty)], Field(union_mode="left_to_right")
+]
+
+
 class OrderData(BingXModel):
     order: SwapOrder
 
 
 class OrdersData(BingXModel):
-    orders: Annotated[list[SwapOrder], BeforeValidator(_nulls_as_empty)] = Field(default_factory=list)
+    orders: OrderList = Field(default_factory=list)
 
 
 class CancelFailure(BingXModel):
@@ -92,8 +102,11 @@ class CancelFailure(BingXModel):
 class BatchCancelData(BingXModel):
     """`success` (orders now cancelled) and `failed` (null or a list) of the bulk cancels."""
 
-    success: Annotated[list[SwapOrder], BeforeValidator(_nulls_as_empty)] = Field(default_factory=list)
-    failed: Annotated[list[CancelFailure], BeforeValidator(_nulls_as_empty)] = Field(default_factory=list)
+    success: OrderList = Field(default_factory=list)
+    failed: Annotated[
+        list[CancelFailure] | Annotated[list[CancelFailure], BeforeValidator(_nulls_as_empty)],
+        Field(union_mode="left_to_right"),
+    ] = Field(default_factory=list)
 
 
 class CloseAllData(BingXModel):
@@ -154,7 +167,10 @@ class FillOrder(BingXModel):
 
 
 class FillOrdersData(BingXModel):
-    fill_orders: Annotated[list[FillOrder], BeforeValidator(_nulls_as_empty)] = Field(
+    fill_orders: Annotated[
+        list[FillOrder] | Annotated[list[FillOrder], BeforeValidator(_nulls_as_empty)],
+        Field(union_mode="left_to_right"),
+    ] = Field(
         default_factory=list, validation_alias=AliasChoices("fill_orders", "fillOrders")
     )
 

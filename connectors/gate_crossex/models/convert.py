@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import ConfigDict
+
 from venuekit.core.types import VenueModel
 
 from ._types import OptDecimal, OptInt
@@ -19,3 +21,5 @@ class ConvertQuote(VenueModel):
 
 class ConvertResult(VenueModel):
     """The document's example is `{}`; any fields a later version adds are kept as extras."""
+
+    model_config = ConfigDict(extra="allow")
