@@ -34,9 +34,7 @@ P99_TARGET_MS = 2.0
 FLAT_LIMIT_MIB = 8.0
 LATENCY_RATE = 200
 BURST_RATE = 10_000
-#: The simulator takes a `/ws/<name>` without `@` for a listen key and refuses it; ccxt.pro opens
-#: `/market/ws/<index>` and subscribes afterwards, so its connection name gets a `!` (a stream name, unused).
-CCXT_SHIM = "ccxt's /market/ws/<n> path is prefixed with '!' (the simulator refuses names without '@')"
+CCXT_NOTE = "ccxt opens /market/ws/<n> and sends SUBSCRIBE (unmodified)"
 
 
 class Latencies:
@@ -156,7 +154,6 @@ async def _ccxt(server: StreamServer, count: int) -> Opened:
         ex = pro.binanceusdm({"enableRateLimit": False, "options": {"fetchCurrencies": False}})
         ex.fapiPublicGetExchangeInfo = exchange_info
         ex.urls["api"]["ws"]["linear"] = f"{server.ws_url}/ws"
-        ex.stream = lambda *a, _stream=ex.stream, **k: "!" + _stream(*a, **k)
         if exchanges:
             ex.set_markets(exchanges[0].markets)
         else:
@@ -258,7 +255,7 @@ async def _latency(server: StreamServer, sizes: Sizes) -> list[Row]:
                  "p50_ms": {c: _pct(v, 0.5) for c, v in found.items()},
                  "p99_ms": {c: _pct(v, 0.99) for c, v in found.items()},
                  "max_ms": {c: v.worst / 1e6 for c, v in found.items()}}
-        ccxt_note = CCXT_SHIM if theirs else "ccxt not run in --quick (50 ccxt.pro instances take ~15 s to build)"
+        ccxt_note = CCXT_NOTE if theirs else "ccxt not run in --quick (50 ccxt.pro instances take ~15 s to build)"
         floor_note = "aiohttp+json floor {:.3f} ms" if floor else "no floor in --quick{}"
         rows.append(Row(SECTION, f"latency emit→loop p50, {label}", _pct(ours, 0.5),
                         _pct(theirs, 0.5) if theirs else None, "ms", against="ccxt" if theirs else "-",

@@ -14,6 +14,7 @@ from .session import StreamPolicy, StreamSession
 from .stages import AccountStage, BookStage, PassThrough
 from .stream import Stream, StreamRegistry
 from .updates import AccountUpdate, MarketUpdate, OrderBookUpdate, StreamStatus
+from .warm import ACCOUNT_MODELS, BOOK_MODELS, MARKET_MODELS
 
 T = TypeVar("T")
 M = TypeVar("M", bound=MarketUpdate)
@@ -37,7 +38,9 @@ def account_stream(
     """User data: BLOCK queue (never drops), dedup, REST reconciliation after every (re)connect."""
     queue: EventQueue[AccountUpdate | StreamStatus] = EventQueue(maxsize, Overflow.BLOCK)
     stage = AccountStage(plugin.venue, plugin.name, reconciler, symbols)
-    return Stream(StreamSession(plugin, stage, connector, queue, policy), registry)
+    session: StreamSession[AccountUpdate, AccountUpdate] = StreamSession(plugin, stage, connector, queue, policy)
+    session.models = ACCOUNT_MODELS
+    return Stream(session, registry)
 
 
 def market_stream(
@@ -47,7 +50,9 @@ def market_stream(
     """Mark price / book ticker (CONFLATE: latest wins) or trades (pass `Overflow.DROP_OLDEST`)."""
     queue: EventQueue[M | StreamStatus] = EventQueue(maxsize, overflow, key=_market_key)
     stage: PassThrough[M] = PassThrough()
-    return Stream(StreamSession(plugin, stage, connector, queue, policy), registry)
+    session = StreamSession(plugin, stage, connector, queue, policy)
+    session.models = MARKET_MODELS
+    return Stream(session, registry)
 
 
 def order_book_stream(
@@ -59,7 +64,9 @@ def order_book_stream(
     queue: EventQueue[OrderBookUpdate | StreamStatus] = EventQueue(maxsize, Overflow.CONFLATE, key=_market_key)
     sync = BookSynchronizer(venue_symbol, rules, fetch_snapshot)
     stage = BookStage(plugin.venue, plugin.name, symbol, sync, depth)
-    return Stream(StreamSession(plugin, stage, connector, queue, policy), registry)
+    session = StreamSession(plugin, stage, connector, queue, policy)
+    session.models = BOOK_MODELS
+    return Stream(session, registry)
 
 
 def default_connector() -> WsConnector:

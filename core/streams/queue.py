@@ -45,6 +45,7 @@ class EventQueue(Generic[T]):
         self._readable = anyio.Event()
         self._writable = anyio.Event()
         self._closed = False
+        self._event_type: type[anyio.Event] | None = None
         self.dropped = 0
         self.conflated = 0
         self.delivered = 0
@@ -56,6 +57,15 @@ class EventQueue(Generic[T]):
     @property
     def closed(self) -> bool:
         return self._closed
+
+    def _fresh_event(self) -> anyio.Event:
+        """A new unset event; the running backend's class is looked up once (`anyio.Event()` asks sniffio
+        every time, and the consumer re-arms an event for almost every item)."""
+        if self._event_type is None:
+            event = anyio.Event()
+            self._event_type = type(event)
+            return event
+        return self._event_type()
 
     def _wake_reader(self) -> None:
         self._readable.set()
@@ -98,7 +108,7 @@ class EventQueue(Generic[T]):
             if self._closed:
                 return
             if self._writable.is_set():
-                self._writable = anyio.Event()
+                self._writable = self._fresh_event()
             await self._writable.wait()
 
     async def get(self) -> T:
@@ -106,7 +116,7 @@ class EventQueue(Generic[T]):
             if self._closed:
                 raise QueueClosed
             if self._readable.is_set():
-                self._readable = anyio.Event()
+                self._readable = self._fresh_event()
             await self._readable.wait()
         item = self._items.popleft()
         self.delivered += 1

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 import anyio
+from pydantic import BaseModel
 
 from ..errors import AuthenticationError
 from .backoff import Backoff
@@ -30,6 +31,7 @@ from .plugin import StreamPlugin
 from .queue import EventQueue
 from .stages import Reconnect, Stage, now_ms
 from .updates import StreamState, StreamStatus
+from .warm import build_models
 
 _log = logging.getLogger(__name__)
 
@@ -97,14 +99,19 @@ class StreamSession(Generic[E, Out]):
         self._waiting_since: float | None = None
         self._reason = ""
         self._refusals = 0
+        self._stop = False
+        """Set by the watchdog or keep-alive: end the connection after the frame being handled."""
         self.ready = anyio.Event()
         """Set once the first connection is subscribed and reconciled."""
+        self.models: tuple[type[BaseModel], ...] = ()
+        """Shared models this stream emits, built when it starts (see `warm`) rather than on its first event."""
 
     def _status(self, state: StreamState, detail: str = "", attempt: int = 0) -> StreamStatus:
         return StreamStatus(venue=self.plugin.venue, stream=self.plugin.name, state=state, detail=detail,
                             attempt=attempt, timestamp=now_ms())
 
     async def run(self) -> None:
+        build_models(self.models)
         attempt = 0
         failures = 0
         while True:
@@ -175,6 +182,7 @@ class StreamSession(Generic[E, Out]):
         self.counters.connects += 1
         await self.queue.put(self._status(StreamState.CONNECTED, attempt=attempt))
         synced = False
+        self._stop = False
         async with anyio.create_task_group() as tg:
             tg.start_soon(self._watchdog, conn, tg.cancel_scope)
             if self.plugin.keepalive_interval:
@@ -246,20 +254,37 @@ class StreamSession(Generic[E, Out]):
         return frame
 
     async def _read(self, conn: WsConnection, held: list[Held], closed: str | None) -> str:
+        """The per-frame path: plain calls and a queue put, no cancel scope per frame. Cancellation from the
+        watchdog or keep-alive reaches this task only while it waits in `receive` (`_interrupt`), so a
+        decoded frame's events are always queued in full (the deduper has already accepted them)."""
         for frame, answered in held:
             reason = await self._handle(conn, frame, answered)
             if reason is not None:
                 return reason
+            if self._stop:
+                return self._reason
         if closed is not None:
             return closed
+        if self._stop:
+            return self._reason
+        monotonic = time.monotonic
+        counters = self.counters
+        receive = conn.receive
+        handle = self._handle
         while True:
+            self._waiting_since = monotonic()
             try:
-                frame = await self._receive(conn)
+                frame = await receive()
             except WsClosed as exc:
                 return f"closed: {exc}"
-            reason = await self._handle(conn, frame, False)
+            finally:
+                self._waiting_since = None
+            counters.frames += 1
+            reason = await handle(conn, frame, False)
             if reason is not None:
                 return reason
+            if self._stop:
+                return self._reason
 
     async def _handle(self, conn: WsConnection, frame: Frame, answered: bool) -> str | None:
         """Decode one frame, reply, queue its events; a reason when the connection must end."""
@@ -274,16 +299,25 @@ class StreamSession(Generic[E, Out]):
                 await _send(conn, decoded.reply)
             except WsClosed as exc:
                 return f"closed: {exc}"
+        put_nowait = self.queue.put_nowait
         try:
-            with anyio.CancelScope(shield=True):
-                for event in decoded.events:
-                    for out in await self.stage.process(event):
-                        await self._emit(out)
+            for event in decoded.events:
+                for out in await self.stage.process(event):
+                    if isinstance(out, StreamStatus) or not put_nowait(out):
+                        with anyio.CancelScope(shield=True):
+                            await self._emit(out)
         except Reconnect as exc:
             if exc.gap:
                 await self._emit(self._status(StreamState.GAP, str(exc)))
             return f"resync: {exc}"
         return decoded.reconnect or None
+
+    def _interrupt(self, scope: anyio.CancelScope) -> None:
+        """End the connection (reason already in `_reason`): cancel the reader only while it waits on the
+        socket, where no frame is half-processed; otherwise it stops after the frame it is handling."""
+        self._stop = True
+        if self._waiting_since is not None:
+            scope.cancel()
 
     def _stalled(self, conn: WsConnection) -> bool:
         waiting = self._waiting_since
@@ -300,15 +334,17 @@ class StreamSession(Generic[E, Out]):
             if self._stalled(conn):
                 self.counters.stalls += 1
                 self._reason = f"stalled: nothing received for {self.policy.stall_timeout:g}s"
-                scope.cancel()
+                self._interrupt(scope)
                 return
             if time.monotonic() >= next_ping:
                 next_ping = time.monotonic() + self.policy.ping_interval
-                beat = self.plugin.heartbeat()
                 try:
+                    beat = self.plugin.heartbeat()
                     await (conn.ping() if beat is None else _send(conn, beat))
                 except WsClosed:
                     continue
+                except Exception:
+                    _log.warning("%s: heartbeat failed", self.plugin.name, exc_info=True)
 
     async def _keepalive(self, interval: float, scope: anyio.CancelScope) -> None:
         while True:
@@ -322,7 +358,7 @@ class StreamSession(Generic[E, Out]):
             self.counters.keepalives += 1
             if reason:
                 self._reason = reason
-                scope.cancel()
+                self._interrupt(scope)
                 return
 
 

@@ -2,7 +2,9 @@
 
 Paths: `/ws/<stream>[/<stream>…]` or `/ws/<listenKey>` (raw), `/stream?streams=a/b` (combined, wrapped in
 `{"stream", "data"}`), the same under `/public`, `/market`, and `/private/ws?listenKey=<key>`. Live
-`SUBSCRIBE` / `UNSUBSCRIBE` / `LIST_SUBSCRIPTIONS` work on every connection.
+`SUBSCRIBE` / `UNSUBSCRIBE` / `LIST_SUBSCRIPTIONS` work on every connection. An unknown or expired listen
+key is refused at the handshake; a bare number (`/ws/0`, ccxt.pro's connection index) is neither a stream
+nor a key, so it opens a plain connection that waits for `SUBSCRIBE`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ def _is_stream(name: str) -> bool:
     return "@" in name or name.startswith("!")
 
 
+def _is_placeholder(name: str) -> bool:
+    """A path name that is neither a stream nor possibly a listen key (those are long alphanumeric strings):
+    ccxt.pro opens `/ws/<connection index>` (`/ws/0`) and then sends SUBSCRIBE, so it is a plain connection."""
+    return name.isdigit()
+
+
 def _subscribe(listener: Listener, hub: BinanceWsHub, names: list[str]) -> None:
     for name in names:
         if _is_stream(name):
@@ -35,7 +43,7 @@ def _subscribe(listener: Listener, hub: BinanceWsHub, names: list[str]) -> None:
             for inst in hub.backend.exchange.instruments():
                 if hub.backend.wire(inst.symbol).lower() == symbol_part and "@depth" in name.lower():
                     hub.book_state(inst.symbol)
-        elif name:
+        elif name and (hub.key_owner(name) is not None or not _is_placeholder(name)):
             listener.listen_key = name
 
 

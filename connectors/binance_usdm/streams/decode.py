@@ -1,4 +1,8 @@
-"""Frame bytes → typed Binance event: the event name is peeked, then one cached TypeAdapter validates."""
+"""Frame bytes → typed Binance event: the event name is peeked, then one cached TypeAdapter validates.
+
+Routing reads the `"e":"<name>"` field with one `bytes.find` and a slice (Binance sends compact JSON);
+the regex only runs for frames without it (acks, spaced-out JSON).
+"""
 
 from __future__ import annotations
 
@@ -41,6 +45,25 @@ _MODELS: Final[dict[str, type[Any]]] = {
     "depthUpdate": WsDepthUpdate,
 }
 _ADAPTERS: Final[dict[str, TypeAdapter[Any]]] = {name: TypeAdapter(model) for name, model in _MODELS.items()}
+_BY_NAME: Final[dict[bytes, tuple[str, TypeAdapter[Any]]]] = {
+    name.encode(): (name, adapter) for name, adapter in _ADAPTERS.items()
+}
+_EVENT_KEY: Final = b'"e":"'
+_COMBINED_PREFIX: Final = b'{"stream":'
+_built: set[str] = set()
+
+ACCOUNT_EVENTS: Final = ("ORDER_TRADE_UPDATE", "ACCOUNT_UPDATE", "ACCOUNT_CONFIG_UPDATE", "TRADE_LITE",
+                         "listenKeyExpired", "MARGIN_CALL")
+"""The events a user-data connection receives (the models `warm` builds for it)."""
+
+
+def warm(names: tuple[str, ...]) -> None:
+    """Build the validators of these events now (models are `defer_build`: the first parse of each would
+    otherwise take milliseconds). Called when a stream opens, not at import; idempotent."""
+    for name in names:
+        if name not in _built:
+            _ADAPTERS[name].rebuild()
+            _built.add(name)
 
 BinanceEvent = UserEvent | MarketEvent
 
@@ -55,7 +78,7 @@ class UnknownEvent:
 
 def _unwrap(data: bytes) -> bytes:
     """Combined-stream frames carry the raw payload under `data`."""
-    if _COMBINED.match(data):
+    if data.startswith(_COMBINED_PREFIX) or (data[:1] != b"{" and _COMBINED.match(data)):
         wrapped = loads(data)
         if isinstance(wrapped, dict) and "data" in wrapped:
             return dumps(wrapped["data"])
@@ -64,13 +87,20 @@ def _unwrap(data: bytes) -> bytes:
 
 def parse(frame: str | bytes) -> BinanceEvent | UnknownEvent | None:
     """The typed event in `frame`; None for control frames (`{"result": null, "id": 1}` acks, errors)."""
-    data = _unwrap(frame.encode() if isinstance(frame, str) else frame)
-    found = _EVENT.search(data)
-    if found is None:
-        return None
-    name = found.group(1).decode()
-    adapter = _ADAPTERS.get(name)
-    if adapter is None:
-        return UnknownEvent(name, data)
-    event: BinanceEvent = exact_decode(adapter, data)
+    data = frame.encode() if isinstance(frame, str) else frame
+    if not data.startswith(b'{"e":'):
+        data = _unwrap(data)
+    start = data.find(_EVENT_KEY)
+    if start >= 0:
+        start += len(_EVENT_KEY)
+        raw = data[start:data.find(b'"', start)]
+    else:
+        found = _EVENT.search(data)
+        if found is None:
+            return None
+        raw = found.group(1)
+    known = _BY_NAME.get(raw)
+    if known is None:
+        return UnknownEvent(raw.decode(errors="replace"), data)
+    event: BinanceEvent = exact_decode(known[1], data)
     return event

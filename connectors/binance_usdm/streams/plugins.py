@@ -12,7 +12,7 @@ from venuekit.core.symbols import SymbolMap
 from ..config import VENUE
 from ..endpoints.stream import StreamApi
 from . import convert
-from .decode import parse
+from .decode import ACCOUNT_EVENTS, parse, warm
 from .models import (
     WsAccountUpdate,
     WsAggTrade,
@@ -28,6 +28,14 @@ Ready = Callable[[], Awaitable[None]]
 INVALID_LISTEN_KEY: Final = "-1125"
 KEEPALIVE_S: Final = 30 * 60.0
 """Keep the 60-minute listen key alive every 30 minutes (streams.md §E: use ≤30 min)."""
+_MARKET_EVENTS: Final = (("@markprice", "markPriceUpdate"), ("@bookticker", "bookTicker"),
+                         ("@aggtrade", "aggTrade"), ("@depth", "depthUpdate"))
+
+
+def _events_of(stream: str) -> tuple[str, ...]:
+    """The event names a market stream sends (its validators are built when it opens)."""
+    lowered = stream.lower()
+    return tuple(event for marker, event in _MARKET_EVENTS if marker in lowered)
 
 
 class UserDataPlugin:
@@ -51,6 +59,7 @@ class UserDataPlugin:
         self.keys_created = 0
 
     async def url(self) -> str:
+        warm(ACCOUNT_EVENTS)
         await self.ready()
         if self.listen_key is None:
             self.listen_key = (await self.api.new_listen_key()).listen_key
@@ -105,6 +114,7 @@ class MarketPlugin:
         self.ready = ready
 
     async def url(self) -> str:
+        warm(_events_of(self.stream))
         await self.ready()
         return self.urls.market(self.stream)
 

@@ -52,6 +52,26 @@ _MARKET: Final[tuple[tuple[str, TypeAdapter[Any]], ...]] = (
     ("@depth", TypeAdapter(DepthFrame)),
 )
 _REPLY: Final = TypeAdapter(WsReply)
+_built: set[int] = set()
+
+
+def _build(adapters: list[TypeAdapter[Any]]) -> None:
+    for adapter in adapters:
+        if id(adapter) not in _built:
+            adapter.rebuild()
+            _built.add(id(adapter))
+
+
+def warm_user() -> None:
+    """Build the user-data validators now (models are `defer_build`; the first parse of each would take
+    milliseconds). Called when a stream opens, not at import; idempotent."""
+    _build([*_USER.values(), _REPLY])
+
+
+def warm_market(data_type: str) -> None:
+    """Build the validator of this market topic (and of the acks) now; see `warm_user`."""
+    topic = next((adapter for marker, adapter in _MARKET if marker in data_type), None)
+    _build([_REPLY] if topic is None else [topic, _REPLY])
 
 
 @dataclass(frozen=True)

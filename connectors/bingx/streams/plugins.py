@@ -19,7 +19,7 @@ from venuekit.core.symbols import SymbolMap
 from ..config import VENUE
 from ..endpoints.user_stream import UserStreamApi
 from . import convert
-from .decode import Ping, parse, ping_reply
+from .decode import Ping, parse, ping_reply, warm_market, warm_user
 from .fills import FillTracker
 from .models import (
     BookTickerFrame,
@@ -71,6 +71,7 @@ class UserDataPlugin:
         self.keys_created = 0
 
     async def url(self) -> str:
+        warm_user()
         await self.ready()
         if self.listen_key is None:
             self.listen_key = (await self.api.create_listen_key()).listen_key
@@ -130,6 +131,7 @@ class MarketPlugin:
         self.ready = ready
 
     async def url(self) -> str:
+        warm_market(self.data_type)
         await self.ready()
         return self.urls.market()
 

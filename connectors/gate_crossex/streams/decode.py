@@ -51,6 +51,17 @@ _ADAPTERS: Final[dict[str, TypeAdapter[Any]]] = {name: TypeAdapter(model) for na
 _ERROR_ADAPTER: Final = TypeAdapter(WsError)
 _LOGIN_ADAPTER: Final = TypeAdapter(WsLogin)
 _ACK_ADAPTER: Final = TypeAdapter(WsAck)
+_built: set[int] = set()
+
+
+def warm(channels: tuple[str, ...]) -> None:
+    """Build the validators of these channels and of the control frames now (models are `defer_build`: the
+    first parse of each would take milliseconds). Called when a stream opens, not at import; idempotent."""
+    adapters = [_ADAPTERS[c] for c in channels if c in _ADAPTERS] + [_ERROR_ADAPTER, _LOGIN_ADAPTER, _ACK_ADAPTER]
+    for adapter in adapters:
+        if id(adapter) not in _built:
+            adapter.rebuild()
+            _built.add(id(adapter))
 
 GateFrame = UserPush | MarketPush | Control
 

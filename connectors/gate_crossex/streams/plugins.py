@@ -15,7 +15,7 @@ from venuekit.core.streams import AccountUpdate, BookDelta, Decoded, MarketUpdat
 from ..config import VENUE
 from . import convert
 from .convert import Unified
-from .decode import parse
+from .decode import parse, warm
 from .login import login_request, request, ws_error
 from .models import (
     SUCCESS,
@@ -68,6 +68,7 @@ class UserDataPlugin:
         self.superseded = 0
 
     async def url(self) -> str:
+        warm(self.channels)
         await self.ready()
         return self.urls.private
 
@@ -149,6 +150,7 @@ class MarketPlugin:
         self.mark: WsMarkPricePush | None = None
 
     async def url(self) -> str:
+        warm(self.channels)
         await self.ready()
         return self.urls.public
 
