@@ -24,8 +24,6 @@ from ..models.spot_fund import (
 from ._base import ApiGroup, check_length, check_positive, check_range, endpoint
 
 G = "spot_fund"
-ASSET = "/openApi/api/asset/v1"
-INNER = "/openApi/wallets/v1/capital/innerTransfer"
 
 SPOT_BALANCE: Final[Endpoint[Balances]] = endpoint(
     f"{G}.spot_balance", "GET", "/openApi/spot/v1/account/balance", Balances
@@ -36,7 +34,9 @@ FUND_BALANCE: Final[Endpoint[Balances]] = endpoint(
 ALL_ACCOUNT_BALANCE: Final[Endpoint[list[AccountValue]]] = endpoint(
     f"{G}.all_account_balance", "GET", "/openApi/account/v1/allAccountBalance", OneOrMany[AccountValue]
 )
-TRANSFER: Final[Endpoint[TransferResult]] = endpoint(f"{G}.transfer", "POST", f"{ASSET}/transfer", TransferResult)
+TRANSFER: Final[Endpoint[TransferResult]] = endpoint(
+    f"{G}.transfer", "POST", "/openApi/api/asset/v1/transfer", TransferResult
+)
 TRANSFER_RECORDS: Final[Endpoint[TransferRows]] = endpoint(
     f"{G}.transfer_records", "GET", "/openApi/api/v3/asset/transfer", TransferRows, shape="data_or_top"
 )
@@ -44,13 +44,13 @@ TRANSFER_RECORDS_NEW: Final[Endpoint[Page[TransferRecord]]] = endpoint(
     f"{G}.transfer_records_new", "GET", "/openApi/api/v3/asset/transferRecord", Page[TransferRecord]
 )
 TRANSFER_SUPPORT_COINS: Final[Endpoint[SupportCoins]] = endpoint(
-    f"{G}.transfer_support_coins", "GET", f"{ASSET}/transfer/supportCoins", SupportCoins
+    f"{G}.transfer_support_coins", "GET", "/openApi/api/asset/v1/transfer/supportCoins", SupportCoins
 )
 INNER_TRANSFER: Final[Endpoint[InnerTransferResult]] = endpoint(
-    f"{G}.inner_transfer", "POST", f"{INNER}/apply", InnerTransferResult
+    f"{G}.inner_transfer", "POST", "/openApi/wallets/v1/capital/innerTransfer/apply", InnerTransferResult
 )
 INNER_TRANSFER_RECORDS: Final[Endpoint[InnerTransfers]] = endpoint(
-    f"{G}.inner_transfer_records", "GET", f"{INNER}/records", InnerTransfers
+    f"{G}.inner_transfer_records", "GET", "/openApi/wallets/v1/capital/innerTransfer/records", InnerTransfers
 )
 
 ENDPOINTS: Final = (

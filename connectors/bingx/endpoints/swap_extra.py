@@ -22,39 +22,44 @@ from ..models.swap_extra import (
 from ._base import ApiGroup, check_order_id, check_positive, check_range, check_symbol, endpoint
 
 G = "swap_trade"
-V1 = "/openApi/swap/v1"
 
-APPLY_VST: Final[Endpoint[VstGrant]] = endpoint(f"{G}.apply_vst", "POST", f"{V1}/trade/getVst", VstGrant)
+APPLY_VST: Final[Endpoint[VstGrant]] = endpoint(f"{G}.apply_vst", "POST", "/openApi/swap/v1/trade/getVst", VstGrant)
 PLACE_TWAP_ORDER: Final[Endpoint[TwapPlaced]] = endpoint(
-    f"{G}.place_twap_order", "POST", f"{V1}/twap/order", TwapPlaced, places_order=True
+    f"{G}.place_twap_order", "POST", "/openApi/swap/v1/twap/order", TwapPlaced, places_order=True
 )
 TWAP_OPEN_ORDERS: Final[Endpoint[Page[TwapOrder]]] = endpoint(
-    f"{G}.twap_open_orders", "GET", f"{V1}/twap/openOrders", Page[TwapOrder]
+    f"{G}.twap_open_orders", "GET", "/openApi/swap/v1/twap/openOrders", Page[TwapOrder]
 )
 TWAP_HISTORY_ORDERS: Final[Endpoint[Page[TwapOrder]]] = endpoint(
-    f"{G}.twap_history_orders", "GET", f"{V1}/twap/historyOrders", Page[TwapOrder]
+    f"{G}.twap_history_orders", "GET", "/openApi/swap/v1/twap/historyOrders", Page[TwapOrder]
 )
 TWAP_ORDER_DETAIL: Final[Endpoint[TwapOrder]] = endpoint(
-    f"{G}.twap_order_detail", "GET", f"{V1}/twap/orderDetail", TwapOrder
+    f"{G}.twap_order_detail", "GET", "/openApi/swap/v1/twap/orderDetail", TwapOrder
 )
 CANCEL_TWAP_ORDER: Final[Endpoint[TwapOrder]] = endpoint(
-    f"{G}.cancel_twap_order", "POST", f"{V1}/twap/cancelOrder", TwapOrder, retry_safe=True
+    f"{G}.cancel_twap_order", "POST", "/openApi/swap/v1/twap/cancelOrder", TwapOrder, retry_safe=True
 )
 SET_ASSET_MODE: Final[Endpoint[AssetModeData]] = endpoint(
-    f"{G}.set_asset_mode", "POST", f"{V1}/trade/assetMode", AssetModeData
+    f"{G}.set_asset_mode", "POST", "/openApi/swap/v1/trade/assetMode", AssetModeData
 )
-ASSET_MODE: Final[Endpoint[AssetModeData]] = endpoint(f"{G}.asset_mode", "GET", f"{V1}/trade/assetMode", AssetModeData)
+ASSET_MODE: Final[Endpoint[AssetModeData]] = endpoint(
+    f"{G}.asset_mode", "GET", "/openApi/swap/v1/trade/assetMode", AssetModeData
+)
 MULTI_ASSETS_RULES: Final[Endpoint[list[MultiAssetsRule]]] = endpoint(
-    f"{G}.multi_assets_rules", "GET", f"{V1}/trade/multiAssetsRules", OneOrMany[MultiAssetsRule], signed=False
+    f"{G}.multi_assets_rules",
+    "GET",
+    "/openApi/swap/v1/trade/multiAssetsRules",
+    OneOrMany[MultiAssetsRule],
+    signed=False,
 )
 MARGIN_ASSETS: Final[Endpoint[list[MarginAsset]]] = endpoint(
-    f"{G}.margin_assets", "GET", f"{V1}/user/marginAssets", OneOrMany[MarginAsset]
+    f"{G}.margin_assets", "GET", "/openApi/swap/v1/user/marginAssets", OneOrMany[MarginAsset]
 )
 REVERSE_POSITION: Final[Endpoint[ReverseData]] = endpoint(
-    f"{G}.reverse_position", "POST", f"{V1}/trade/reverse", ReverseData, places_order=True
+    f"{G}.reverse_position", "POST", "/openApi/swap/v1/trade/reverse", ReverseData, places_order=True
 )
 AUTO_ADD_MARGIN: Final[Endpoint[AutoAddMarginData]] = endpoint(
-    f"{G}.auto_add_margin", "POST", f"{V1}/trade/autoAddMargin", AutoAddMarginData, shape="data_or_top"
+    f"{G}.auto_add_margin", "POST", "/openApi/swap/v1/trade/autoAddMargin", AutoAddMarginData, shape="data_or_top"
 )
 
 ENDPOINTS: Final = (

@@ -20,27 +20,31 @@ from ..models.swap_trade import (
 from ._base import ApiGroup, check_order_id, check_range, check_symbol, endpoint
 
 G = "swap_trade"
-V2 = "/openApi/swap/v2/trade"
-V1 = "/openApi/swap/v1"
 LIMIT_MAX: Final = 1000
 
-FORCE_ORDERS: Final[Endpoint[OrdersData]] = endpoint(f"{G}.force_orders", "GET", f"{V2}/forceOrders", OrdersData)
-ORDER_HISTORY: Final[Endpoint[OrdersData]] = endpoint(f"{G}.order_history", "GET", f"{V2}/allOrders", OrdersData)
-FILL_ORDERS: Final[Endpoint[FillOrdersData]] = endpoint(
-    f"{G}.fill_orders", "GET", f"{V2}/allFillOrders", FillOrdersData
+FORCE_ORDERS: Final[Endpoint[OrdersData]] = endpoint(
+    f"{G}.force_orders", "GET", "/openApi/swap/v2/trade/forceOrders", OrdersData
 )
-FULL_ORDERS: Final[Endpoint[OrdersData]] = endpoint(f"{G}.full_orders", "GET", f"{V1}/trade/fullOrder", OrdersData)
+ORDER_HISTORY: Final[Endpoint[OrdersData]] = endpoint(
+    f"{G}.order_history", "GET", "/openApi/swap/v2/trade/allOrders", OrdersData
+)
+FILL_ORDERS: Final[Endpoint[FillOrdersData]] = endpoint(
+    f"{G}.fill_orders", "GET", "/openApi/swap/v2/trade/allFillOrders", FillOrdersData
+)
+FULL_ORDERS: Final[Endpoint[OrdersData]] = endpoint(
+    f"{G}.full_orders", "GET", "/openApi/swap/v1/trade/fullOrder", OrdersData
+)
 MAINT_MARGIN_RATIO: Final[Endpoint[list[MaintMarginTier]]] = endpoint(
-    f"{G}.maint_margin_ratio", "GET", f"{V1}/maintMarginRatio", OneOrMany[MaintMarginTier]
+    f"{G}.maint_margin_ratio", "GET", "/openApi/swap/v1/maintMarginRatio", OneOrMany[MaintMarginTier]
 )
 FILL_HISTORY: Final[Endpoint[Page[FillHistoryEntry]]] = endpoint(
-    f"{G}.fill_history", "GET", f"{V2}/fillHistory", Page[FillHistoryEntry]
+    f"{G}.fill_history", "GET", "/openApi/swap/v2/trade/fillHistory", Page[FillHistoryEntry]
 )
 POSITION_HISTORY: Final[Endpoint[Page[PositionHistoryEntry]]] = endpoint(
-    f"{G}.position_history", "GET", f"{V1}/trade/positionHistory", Page[PositionHistoryEntry]
+    f"{G}.position_history", "GET", "/openApi/swap/v1/trade/positionHistory", Page[PositionHistoryEntry]
 )
 MARGIN_CHANGE_HISTORY: Final[Endpoint[Page[MarginChange]]] = endpoint(
-    f"{G}.margin_change_history", "GET", f"{V1}/positionMargin/history", Page[MarginChange]
+    f"{G}.margin_change_history", "GET", "/openApi/swap/v1/positionMargin/history", Page[MarginChange]
 )
 
 ENDPOINTS: Final = (

@@ -33,29 +33,34 @@ from ._base import (
 from .specs import CancelReplace, NewOrder, OrderFields
 
 G = "swap_trade"
-V2 = "/openApi/swap/v2/trade"
 BATCH_MAX: Final = 5
 CANCEL_BATCH_MAX: Final = 10
 
-TEST_ORDER: Final[Endpoint[OrderData]] = endpoint(f"{G}.test_order", "POST", f"{V2}/order/test", OrderData)
+TEST_ORDER: Final[Endpoint[OrderData]] = endpoint(
+    f"{G}.test_order", "POST", "/openApi/swap/v2/trade/order/test", OrderData
+)
 PLACE_ORDER: Final[Endpoint[OrderData]] = endpoint(
-    f"{G}.place_order", "POST", f"{V2}/order", OrderData, places_order=True
+    f"{G}.place_order", "POST", "/openApi/swap/v2/trade/order", OrderData, places_order=True
 )
 PLACE_ORDERS: Final[Endpoint[OrdersData]] = endpoint(
-    f"{G}.place_orders", "POST", f"{V2}/batchOrders", OrdersData, places_order=True
+    f"{G}.place_orders", "POST", "/openApi/swap/v2/trade/batchOrders", OrdersData, places_order=True
 )
 CANCEL_ORDER: Final[Endpoint[OrderData]] = endpoint(
-    f"{G}.cancel_order", "DELETE", f"{V2}/order", OrderData, retry_safe=True
+    f"{G}.cancel_order", "DELETE", "/openApi/swap/v2/trade/order", OrderData, retry_safe=True
 )
 CANCEL_ORDERS: Final[Endpoint[BatchCancelData]] = endpoint(
-    f"{G}.cancel_orders", "DELETE", f"{V2}/batchOrders", BatchCancelData, retry_safe=True
+    f"{G}.cancel_orders", "DELETE", "/openApi/swap/v2/trade/batchOrders", BatchCancelData, retry_safe=True
 )
 CANCEL_ALL_OPEN_ORDERS: Final[Endpoint[BatchCancelData]] = endpoint(
-    f"{G}.cancel_all_open_orders", "DELETE", f"{V2}/allOpenOrders", BatchCancelData, retry_safe=True
+    f"{G}.cancel_all_open_orders", "DELETE", "/openApi/swap/v2/trade/allOpenOrders", BatchCancelData, retry_safe=True
 )
-OPEN_ORDERS: Final[Endpoint[OrdersData]] = endpoint(f"{G}.open_orders", "GET", f"{V2}/openOrders", OrdersData)
-OPEN_ORDER: Final[Endpoint[OrderData]] = endpoint(f"{G}.open_order", "GET", f"{V2}/openOrder", OrderData)
-QUERY_ORDER: Final[Endpoint[OrderData]] = endpoint(f"{G}.query_order", "GET", f"{V2}/order", OrderData)
+OPEN_ORDERS: Final[Endpoint[OrdersData]] = endpoint(
+    f"{G}.open_orders", "GET", "/openApi/swap/v2/trade/openOrders", OrdersData
+)
+OPEN_ORDER: Final[Endpoint[OrderData]] = endpoint(
+    f"{G}.open_order", "GET", "/openApi/swap/v2/trade/openOrder", OrderData
+)
+QUERY_ORDER: Final[Endpoint[OrderData]] = endpoint(f"{G}.query_order", "GET", "/openApi/swap/v2/trade/order", OrderData)
 CANCEL_REPLACE: Final[Endpoint[CancelReplaceData]] = endpoint(
     f"{G}.cancel_replace", "POST", "/openApi/swap/v1/trade/cancelReplace", CancelReplaceData, places_order=True
 )
@@ -67,7 +72,7 @@ BATCH_CANCEL_REPLACE: Final[Endpoint[list[CancelReplaceData]]] = endpoint(
     places_order=True,
 )
 CANCEL_ALL_AFTER: Final[Endpoint[CancelAllAfterData]] = endpoint(
-    f"{G}.cancel_all_after", "POST", f"{V2}/cancelAllAfter", CancelAllAfterData
+    f"{G}.cancel_all_after", "POST", "/openApi/swap/v2/trade/cancelAllAfter", CancelAllAfterData
 )
 
 ENDPOINTS: Final = (

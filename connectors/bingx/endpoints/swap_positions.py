@@ -21,19 +21,26 @@ from ..models.swap_trade import (
 from ._base import ApiGroup, check_order_id, check_positive, check_range, check_symbol, endpoint
 
 G = "swap_trade"
-V2 = "/openApi/swap/v2/trade"
 DUAL = "/openApi/swap/v1/positionSide/dual"
 
-MARGIN_TYPE: Final[Endpoint[MarginTypeData]] = endpoint(f"{G}.margin_type", "GET", f"{V2}/marginType", MarginTypeData)
-SET_MARGIN_TYPE: Final[Endpoint[Ack]] = endpoint(
-    f"{G}.set_margin_type", "POST", f"{V2}/marginType", Ack, shape="data_or_top"
+MARGIN_TYPE: Final[Endpoint[MarginTypeData]] = endpoint(
+    f"{G}.margin_type", "GET", "/openApi/swap/v2/trade/marginType", MarginTypeData
 )
-LEVERAGE: Final[Endpoint[LeverageData]] = endpoint(f"{G}.leverage", "GET", f"{V2}/leverage", LeverageData)
+SET_MARGIN_TYPE: Final[Endpoint[Ack]] = endpoint(
+    f"{G}.set_margin_type", "POST", "/openApi/swap/v2/trade/marginType", Ack, shape="data_or_top"
+)
+LEVERAGE: Final[Endpoint[LeverageData]] = endpoint(
+    f"{G}.leverage", "GET", "/openApi/swap/v2/trade/leverage", LeverageData
+)
 SET_LEVERAGE: Final[Endpoint[SetLeverageData]] = endpoint(
-    f"{G}.set_leverage", "POST", f"{V2}/leverage", SetLeverageData
+    f"{G}.set_leverage", "POST", "/openApi/swap/v2/trade/leverage", SetLeverageData
 )
 ADJUST_ISOLATED_MARGIN: Final[Endpoint[PositionMarginResult]] = endpoint(
-    f"{G}.adjust_isolated_margin", "POST", f"{V2}/positionMargin", PositionMarginResult, shape="data_or_top"
+    f"{G}.adjust_isolated_margin",
+    "POST",
+    "/openApi/swap/v2/trade/positionMargin",
+    PositionMarginResult,
+    shape="data_or_top",
 )
 SET_POSITION_MODE: Final[Endpoint[PositionModeData]] = endpoint(
     f"{G}.set_position_mode", "POST", DUAL, PositionModeData
@@ -43,7 +50,7 @@ CLOSE_POSITION: Final[Endpoint[ClosePositionData]] = endpoint(
     f"{G}.close_position", "POST", "/openApi/swap/v1/trade/closePosition", ClosePositionData, places_order=True
 )
 CLOSE_ALL_POSITIONS: Final[Endpoint[CloseAllData]] = endpoint(
-    f"{G}.close_all_positions", "POST", f"{V2}/closeAllPositions", CloseAllData, places_order=True
+    f"{G}.close_all_positions", "POST", "/openApi/swap/v2/trade/closeAllPositions", CloseAllData, places_order=True
 )
 
 ENDPOINTS: Final = (
