@@ -5,12 +5,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import InvalidRequest, OrderNotFound, UnknownOrderState, VenueError, error_for
 from venuekit.core.events import Event, EventBus
 from venuekit.core.ratelimit.store import LimiterStore
+from venuekit.core.streaming_venue import StreamingVenue
 from venuekit.core.transport.config import Timeouts
 from venuekit.core.types import (
     Balance,
@@ -29,7 +30,6 @@ from venuekit.core.types import (
     PositionSide,
     Ticker,
 )
-from venuekit.core.venue import Venue
 
 from . import convert
 from .client import BinanceUSDMClient
@@ -51,19 +51,10 @@ from .placement import (
 if TYPE_CHECKING:
     import httpx
 
-    from venuekit.core.streams import (
-        AccountUpdate,
-        BookTickerUpdate,
-        MarkPriceUpdate,
-        OrderBookUpdate,
-        Stream,
-        TradeUpdate,
-    )
-
     from .streams import BinanceStreams
 
 
-class BinanceUSDM(Venue):
+class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
     """Binance USDⓈ-M perpetuals through the shared interface; `raw` exposes every endpoint."""
 
     name: ClassVar[str] = VENUE
@@ -91,45 +82,11 @@ class BinanceUSDM(Venue):
         )
         self.client_order_ids = client_order_ids()
         self._env = env
-        self._streams: BinanceStreams | None = None
 
-    @property
-    def streams(self) -> BinanceStreams:
-        """The WebSocket side; built, and the streams packages imported, on first use."""
-        if self._streams is None:
-            from .streams import BinanceStreams
+    def _make_streams(self) -> BinanceStreams:
+        from .streams import BinanceStreams
 
-            self._streams = BinanceStreams(self, self._env)
-        return self._streams
-
-    @classmethod
-    def from_simulator(cls, sim: Any, api_key: str, secret: str, **kw: Any) -> Self:
-        """Talk to an in-process simulator (duck-typed: `base_url` and `transport()`)."""
-        venue = cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport(), **kw)
-        if hasattr(sim, "ws_connector"):
-            venue.streams.use_simulator(sim)
-        return venue
-
-    async def close(self) -> None:
-        """Close every open stream (sockets and tasks), then the REST client."""
-        if self._streams is not None:
-            await self._streams.aclose()
-        await self.raw.aclose()
-
-    def watch_account(self, *, symbols: Sequence[str] | None = None) -> Stream[AccountUpdate]:
-        return self.streams.account(symbols)
-
-    def watch_mark_price(self, symbol: str) -> Stream[MarkPriceUpdate]:
-        return self.streams.mark_price(symbol)
-
-    def watch_book_ticker(self, symbol: str) -> Stream[BookTickerUpdate]:
-        return self.streams.book_ticker(symbol)
-
-    def watch_trades(self, symbol: str) -> Stream[TradeUpdate]:
-        return self.streams.trades(symbol)
-
-    def watch_order_book(self, symbol: str, depth: int = 20) -> Stream[OrderBookUpdate]:
-        return self.streams.order_book(symbol, depth)
+        return BinanceStreams(self, self._env)
 
     async def _loaded(self) -> None:
         if not len(self.symbols):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import InvalidRequest, NotSupported
 from venuekit.core.events import EventBus
 from venuekit.core.idempotency import ClientOrderIds
 from venuekit.core.ratelimit import LimiterStore
+from venuekit.core.streaming_venue import StreamingVenue
 from venuekit.core.transport.config import Timeouts
 from venuekit.core.types import (
     Balance,
@@ -38,22 +39,13 @@ from .unified_orders import CLIENT_ID_ALPHABET, OrdersMixin
 if TYPE_CHECKING:
     import httpx
 
-    from venuekit.core.streams import (
-        AccountUpdate,
-        BookTickerUpdate,
-        MarkPriceUpdate,
-        OrderBookUpdate,
-        Stream,
-        TradeUpdate,
-    )
-
     from .streams import BingXStreams
 
 DAY_MS = 86_400_000
 FILL_WINDOW_MS = 7 * DAY_MS
 
 
-class BingX(OrdersMixin):
+class BingX(StreamingVenue["BingXStreams", BingXClient], OrdersMixin):
     """BingX perpetual swap behind the shared `Venue` API; BingX-only features stay on `self.raw`."""
 
     name: ClassVar[str] = VENUE
@@ -91,46 +83,12 @@ class BingX(OrdersMixin):
         self.client_ids = ClientOrderIds(prefix="vk", max_length=40, alphabet=CLIENT_ID_ALPHABET)
         self._hedge: bool | None = None
         self._env = env
-        self._streams: BingXStreams | None = None
 
-    @property
-    def streams(self) -> BingXStreams:
-        """The WebSocket side; built, and the streams packages imported, on first use."""
-        if self._streams is None:
-            from .streams import BingXStreams
+    def _make_streams(self) -> BingXStreams:
+        """Streams; BingX's mark-price push has no index price or funding rate (`fetch_funding_rate` has)."""
+        from .streams import BingXStreams
 
-            self._streams = BingXStreams(self, self._env)
-        return self._streams
-
-    @classmethod
-    def from_simulator(cls, sim: Any, api_key: str, secret: str, **kw: Any) -> Self:
-        """Talk to an in-process `BingXSimulator` (duck-typed: `base_url`, `transport()`, `ws_connector()`)."""
-        venue = cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport(), **kw)
-        if hasattr(sim, "ws_connector"):
-            venue.streams.use_simulator(sim)
-        return venue
-
-    async def close(self) -> None:
-        """Close every open stream (sockets and tasks), then the REST client."""
-        if self._streams is not None:
-            await self._streams.aclose()
-        await self.raw.aclose()
-
-    def watch_account(self, *, symbols: Sequence[str] | None = None) -> Stream[AccountUpdate]:
-        return self.streams.account(symbols)
-
-    def watch_mark_price(self, symbol: str) -> Stream[MarkPriceUpdate]:
-        """Mark price only: BingX's push has no index price or funding rate (`fetch_funding_rate` has)."""
-        return self.streams.mark_price(symbol)
-
-    def watch_book_ticker(self, symbol: str) -> Stream[BookTickerUpdate]:
-        return self.streams.book_ticker(symbol)
-
-    def watch_trades(self, symbol: str) -> Stream[TradeUpdate]:
-        return self.streams.trades(symbol)
-
-    def watch_order_book(self, symbol: str, depth: int = 20) -> Stream[OrderBookUpdate]:
-        return self.streams.order_book(symbol, depth)
+        return BingXStreams(self, self._env)
 
     async def is_hedge_mode(self, *, refresh: bool = False) -> bool:
         """Whether the account is in hedge (dual-side) mode; asked once, then kept up to date locally."""

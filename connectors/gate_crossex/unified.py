@@ -5,13 +5,14 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import BadResponse, BadSymbol, InvalidRequest, OrderNotFound, VenueError
 from venuekit.core.events import EventBus
 from venuekit.core.idempotency import ClientOrderIds, place_once
 from venuekit.core.ratelimit.store import LimiterStore
+from venuekit.core.streaming_venue import StreamingVenue
 from venuekit.core.symbols import SymbolMap, UnifiedSymbol
 from venuekit.core.transport.config import Timeouts
 from venuekit.core.types import (
@@ -32,7 +33,6 @@ from venuekit.core.types import (
     PositionSide,
     Ticker,
 )
-from venuekit.core.venue import Venue
 
 from . import mapping
 from .client import GateCrossExClient
@@ -47,21 +47,12 @@ from .order_builder import order_kwargs
 if TYPE_CHECKING:
     import httpx
 
-    from venuekit.core.streams import (
-        AccountUpdate,
-        BookTickerUpdate,
-        MarkPriceUpdate,
-        OrderBookUpdate,
-        Stream,
-        TradeUpdate,
-    )
-
     from .streams import GateStreams
 
 _RISK_CHUNK = 50
 
 
-class GateCrossEx(Venue):
+class GateCrossEx(StreamingVenue["GateStreams", GateCrossExClient]):
     """Unified API; symbols name the underlying exchange (`BTC/USDT:USDT@BINANCE`), or use `default_exchange`."""
 
     name = VENUE
@@ -95,50 +86,14 @@ class GateCrossEx(Venue):
         self._ids = ClientOrderIds(prefix="vk", max_length=28, alphabet=string.ascii_lowercase + string.digits)
         self.transfer_coins: dict[str, TransferCoin] = {}
         self._env = env
-        self._streams: GateStreams | None = None
 
-    @property
-    def streams(self) -> GateStreams:
-        """The WebSocket side; built, and the streams packages imported, on first use."""
-        if self._streams is None:
-            from .streams import GateStreams
+    def _make_streams(self) -> GateStreams:
+        """Streams: signed login on `/ws/crossex` for orders, fills (`usertrades`), positions, margin positions and
+        assets; mark price joined with funding; best bid/ask from `ticker`; `order_book_update` (a gap
+        re-subscribes for a fresh snapshot)."""
+        from .streams import GateStreams
 
-            self._streams = GateStreams(self, self._env)
-        return self._streams
-
-    @classmethod
-    def from_simulator(cls, sim: Any, api_key: str, secret: str, **kw: Any) -> Self:
-        """Talk to an in-process simulator (duck-typed: `base_url`, `transport()`, `ws_connector()`)."""
-        venue = cls(Credentials.of(api_key, secret), base_url=sim.base_url, transport=sim.transport(), **kw)
-        if hasattr(sim, "ws_connector"):
-            venue.streams.use_simulator(sim)
-        return venue
-
-    async def close(self) -> None:
-        """Close every open stream (sockets and tasks), then the REST client."""
-        if self._streams is not None:
-            await self._streams.aclose()
-        await self.raw.aclose()
-
-    # --- streams (docs/streams.md) ---------------------------------------------------------------
-    def watch_account(self, *, symbols: Sequence[str] | None = None) -> Stream[AccountUpdate]:
-        """Signed login on `/ws/crossex`: orders, fills (`usertrades`), positions, margin positions, assets."""
-        return self.streams.account(symbols)
-
-    def watch_mark_price(self, symbol: str) -> Stream[MarkPriceUpdate]:
-        """`mark_price` joined with the latest `funding_rate` push."""
-        return self.streams.mark_price(symbol)
-
-    def watch_book_ticker(self, symbol: str) -> Stream[BookTickerUpdate]:
-        """Best bid/ask from the `ticker` channel (CrossEx has no separate book-ticker channel)."""
-        return self.streams.book_ticker(symbol)
-
-    def watch_trades(self, symbol: str) -> Stream[TradeUpdate]:
-        return self.streams.trades(symbol)
-
-    def watch_order_book(self, symbol: str, depth: int = 20) -> Stream[OrderBookUpdate]:
-        """`order_book_update` (snapshot + increments); a gap re-subscribes for a fresh snapshot."""
-        return self.streams.order_book(symbol, depth)
+        return GateStreams(self, self._env)
 
     # --- symbols ---------------------------------------------------------------------------------
     def instrument(self, symbol: str) -> Instrument:
