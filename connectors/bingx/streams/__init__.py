@@ -11,22 +11,18 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from venuekit.core.streams import (
-    DEFAULT_MARKET_QUEUE,
     AccountUpdate,
     BookTickerUpdate,
     MarkPriceUpdate,
     OrderBookUpdate,
     Overflow,
     Stream,
-    StreamPolicy,
-    StreamRegistry,
     TradeUpdate,
-    WsConnector,
     account_stream,
-    default_connector,
     market_stream,
     order_book_stream,
 )
+from venuekit.core.streams.venue_streams import VenueStreamsBase
 
 from .book import BINGX_RULES, INCR_DEPTH
 from .decode import Ping, UnknownMessage, parse, unzip
@@ -56,32 +52,17 @@ __all__ = [
 ]
 
 
-class BingXStreams:
+class BingXStreams(VenueStreamsBase):
     """Stream factory of one `BingX`; set `connector`/`urls`/`policy_factory` before opening streams."""
 
     def __init__(self, venue: BingX, env: Any, ws_url: str | None = None) -> None:
+        super().__init__()
         self.venue = venue
         self.urls = stream_urls(env, ws_url)
-        self._connector: WsConnector | None = None
-        self.policy_factory = StreamPolicy
-        self.registry = StreamRegistry()
         self.keepalive_interval = 30 * 60.0
-        self.market_queue_size = DEFAULT_MARKET_QUEUE
 
-    @property
-    def connector(self) -> WsConnector:
-        if self._connector is None:
-            self._connector = default_connector()
-        return self._connector
-
-    @connector.setter
-    def connector(self, value: WsConnector) -> None:
-        self._connector = value
-
-    def use_simulator(self, sim: Any) -> None:
-        """Point at a simulator (duck-typed `ws_url`, `ws_connector()`): in process, no sockets."""
-        self.urls = StreamUrls(str(sim.ws_url).rstrip("/"))
-        self._connector = sim.ws_connector()
+    def _use_simulator_url(self, ws_url: str) -> None:
+        self.urls = StreamUrls(ws_url.rstrip("/"))
 
     async def _ready(self) -> None:
         await self.venue.load_instruments()
@@ -131,8 +112,6 @@ class BingXStreams:
                                  rules=BINGX_RULES, fetch_snapshot=None, depth=depth, policy=self.policy_factory(),
                                  registry=self.registry, maxsize=self.market_queue_size)
 
-    async def aclose(self) -> None:
-        await self.registry.aclose()
 
 
 def _guess(symbol: str) -> str:

@@ -12,22 +12,18 @@ from typing import TYPE_CHECKING, Any
 
 from venuekit.core.errors import BadSymbol
 from venuekit.core.streams import (
-    DEFAULT_MARKET_QUEUE,
     AccountUpdate,
     BookTickerUpdate,
     MarkPriceUpdate,
     OrderBookUpdate,
     Overflow,
     Stream,
-    StreamPolicy,
-    StreamRegistry,
     TradeUpdate,
-    WsConnector,
     account_stream,
-    default_connector,
     market_stream,
     order_book_stream,
 )
+from venuekit.core.streams.venue_streams import VenueStreamsBase
 from venuekit.core.symbols import UnifiedSymbol
 
 from .. import mapping
@@ -67,32 +63,17 @@ MARK_CHANNELS = ("funding_rate", "mark_price")
 """Funding first, so the first `MarkPriceUpdate` already carries the rate."""
 
 
-class GateStreams:
+class GateStreams(VenueStreamsBase):
     """Stream factory of one `GateCrossEx`; set `connector`/`urls`/`policy_factory` before opening streams."""
 
     def __init__(self, venue: GateCrossEx, env: Any, ws_url: str | None = None) -> None:
+        super().__init__()
         self.venue = venue
         self.urls = stream_urls(env, ws_url)
-        self._connector: WsConnector | None = None
-        self.policy_factory = StreamPolicy
-        self.registry = StreamRegistry()
-        self.market_queue_size = DEFAULT_MARKET_QUEUE
         self.to_unified = Unified(lambda: venue.symbols)
 
-    @property
-    def connector(self) -> WsConnector:
-        if self._connector is None:
-            self._connector = default_connector()
-        return self._connector
-
-    @connector.setter
-    def connector(self, value: WsConnector) -> None:
-        self._connector = value
-
-    def use_simulator(self, sim: Any) -> None:
-        """Point at a simulator (duck-typed `ws_url`, `ws_connector()`): in process, no sockets."""
-        self.urls = StreamUrls.at(str(sim.ws_url))
-        self._connector = sim.ws_connector()
+    def _use_simulator_url(self, ws_url: str) -> None:
+        self.urls = StreamUrls.at(ws_url)
 
     async def _ready(self) -> None:
         await self.venue.load_instruments()
@@ -141,8 +122,6 @@ class GateStreams:
                                  policy=self.policy_factory(), registry=self.registry,
                                  maxsize=self.market_queue_size)
 
-    async def aclose(self) -> None:
-        await self.registry.aclose()
 
 
 def guess(symbol: str, default_exchange: str | None = None) -> tuple[str, str]:
