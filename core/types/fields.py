@@ -8,9 +8,12 @@ from typing import Annotated
 from pydantic import BeforeValidator
 
 
-def _blank_to_none(value: object) -> object:
+def blank_to_none(value: object) -> object:
+    """`""` means "not given" (never zero or false)."""
     return None if value == "" else value
 
 
 #: A decimal that venues send as `""` when absent (e.g. Binance `activatePrice` on non-trailing orders).
-OptionalDecimal = Annotated[Decimal | None, BeforeValidator(_blank_to_none)]
+OptionalDecimal = Annotated[Decimal | None, BeforeValidator(blank_to_none)]
+OptionalInt = Annotated[int | None, BeforeValidator(blank_to_none)]
+OptionalBool = Annotated[bool | None, BeforeValidator(blank_to_none)]

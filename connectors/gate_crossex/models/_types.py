@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AliasChoices, BeforeValidator, Field
+from pydantic import AliasChoices, Field
 
-
-def _blank_none(value: object) -> object:
-    return None if value == "" else value
-
-
-OptDecimal = Annotated[Decimal | None, BeforeValidator(_blank_none)]
-OptInt = Annotated[int | None, BeforeValidator(_blank_none)]
-OptBool = Annotated[bool | None, BeforeValidator(_blank_none)]
+from venuekit.core.types.fields import OptionalBool as OptBool
+from venuekit.core.types.fields import OptionalDecimal as OptDecimal
+from venuekit.core.types.fields import OptionalInt as OptInt
 
 
 def opt(*names: str) -> Any:
     """An optional field read from any of `names`."""
     return Field(default=None, validation_alias=AliasChoices(*names))
+
+
+__all__ = ["OptBool", "OptDecimal", "OptInt", "opt"]
