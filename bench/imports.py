@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes
 
@@ -50,13 +53,23 @@ clients = [ccxt.binanceusdm(dict(config)), ccxt.bingx(dict(config)), ccxt.gate(d
 """
 
 
+def _env() -> dict[str, str]:
+    """Bytecode caching on, as in an installed package: `PYTHONDONTWRITEBYTECODE` would make every measured run
+    compile venuekit from source while ccxt loads its installed `.pyc`. The cache goes outside the source tree."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / "venuekit-bench-pycache"))
+    return env
+
+
 def probe(imports: str, clients: str = "", runs: int = 5) -> dict[str, float]:
     """Median of `runs` fresh interpreters (after one unmeasured run that leaves the bytecode cached)."""
     code = _PROBE.format(imports=imports, clients=clients)
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=120)
+    env = _env()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=120, env=env)
     samples: list[dict[str, float]] = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=120)
+        out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True, timeout=120,
+                             env=env)
         samples.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
 

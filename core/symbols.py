@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import BadSymbol
-from .types.instrument import Instrument
+
+if TYPE_CHECKING:
+    from .types.instrument import Instrument
 
 _UNIFIED = re.compile(r"^(?P<base>[A-Z0-9]+)/(?P<quote>[A-Z0-9]+)(?::(?P<settle>[A-Z0-9]+))?(?:@(?P<ex>[A-Z0-9_]+))?$")
 

@@ -12,25 +12,25 @@ from .errors import NotSupported, VenueError
 from .idempotency import PlacementPolicy
 from .precision import check_order_size
 from .symbols import SymbolMap
-from .types import (
-    Balance,
-    Commission,
-    Fill,
-    FundingRate,
-    IncomeEntry,
-    Instrument,
-    Leverage,
-    MarginMode,
-    Order,
-    OrderRequest,
-    Position,
-    PositionMode,
-    PositionSide,
-    Ticker,
-)
 
 if TYPE_CHECKING:
     from .streams import AccountUpdate, BookTickerUpdate, MarkPriceUpdate, OrderBookUpdate, Stream, TradeUpdate
+    from .types import (
+        Balance,
+        Commission,
+        Fill,
+        FundingRate,
+        IncomeEntry,
+        Instrument,
+        Leverage,
+        MarginMode,
+        Order,
+        OrderRequest,
+        Position,
+        PositionMode,
+        PositionSide,
+        Ticker,
+    )
 
 
 class Capability(StrEnum):

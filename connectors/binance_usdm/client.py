@@ -7,21 +7,28 @@ from typing import TYPE_CHECKING
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.events import EventBus
+from venuekit.core.lazy import LazyGroup
 from venuekit.core.ratelimit.limiter import RateLimiter
 from venuekit.core.ratelimit.quota import Quota
 from venuekit.core.ratelimit.store import LimiterStore
 from venuekit.core.transport.config import RetryPolicy, Timeouts
 from venuekit.core.transport.raw_client import VenueClient
 
-from .codec import BinanceCodec
 from .config import VENUE, Environment, base_urls
-from .endpoints import AccountApi, AlgoApi, ConfigApi, MarketApi, OrdersApi, StreamApi, TradeApi
 from .limits import ORDERS_1M, ORDERS_10S, QUOTAS, WEIGHT_1M
-from .models import RateLimit
 from .signer import BinanceSigner
 
 if TYPE_CHECKING:
     import httpx
+
+    from .endpoints.account import AccountApi
+    from .endpoints.algo import AlgoApi
+    from .endpoints.config import ConfigApi
+    from .endpoints.market import MarketApi
+    from .endpoints.orders import OrdersApi
+    from .endpoints.stream import StreamApi
+    from .endpoints.trade import TradeApi
+    from .models import RateLimit
 
 _LIVE_LIMITS = {("REQUEST_WEIGHT", 60_000): WEIGHT_1M, ("ORDERS", 10_000): ORDERS_10S, ("ORDERS", 60_000): ORDERS_1M}
 
@@ -30,6 +37,13 @@ class BinanceUSDMClient(VenueClient):
     """Raw Binance USDⓈ-M client: `market`, `trade`, `orders`, `account`, `config`, `stream`, `algo`."""
 
     venue = VENUE
+    market: LazyGroup[MarketApi] = LazyGroup(".endpoints.market:MarketApi")
+    trade: LazyGroup[TradeApi] = LazyGroup(".endpoints.trade:TradeApi")
+    orders: LazyGroup[OrdersApi] = LazyGroup(".endpoints.orders:OrdersApi")
+    account: LazyGroup[AccountApi] = LazyGroup(".endpoints.account:AccountApi")
+    config: LazyGroup[ConfigApi] = LazyGroup(".endpoints.config:ConfigApi")
+    stream: LazyGroup[StreamApi] = LazyGroup(".endpoints.stream:StreamApi")
+    algo: LazyGroup[AlgoApi] = LazyGroup(".endpoints.algo:AlgoApi")
 
     def __init__(
         self,
@@ -45,6 +59,8 @@ class BinanceUSDMClient(VenueClient):
         events: EventBus | None = None,
         retry: RetryPolicy | None = None,
     ) -> None:
+        from .codec import BinanceCodec  # imports pydantic: paid by the first client, not by importing the class
+
         self.signer = BinanceSigner(credentials, recv_window=recv_window)
         self.codec = BinanceCodec()
         super().__init__(
@@ -52,13 +68,6 @@ class BinanceUSDMClient(VenueClient):
             transport=transport, timeouts=timeouts, proxy=proxy, retry=retry, limiter_store=limiter_store,
             events=events,
         )
-        self.market = MarketApi(self.rest)
-        self.trade = TradeApi(self.rest)
-        self.orders = OrdersApi(self.rest)
-        self.account = AccountApi(self.rest)
-        self.config = ConfigApi(self.rest)
-        self.stream = StreamApi(self.rest)
-        self.algo = AlgoApi(self.rest)
 
     async def _server_ms(self) -> int:
         return (await self.market.server_time()).server_time

@@ -10,48 +10,43 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import InvalidRequest, OrderNotFound, UnknownOrderState, VenueError, error_for
 from venuekit.core.events import Event, EventBus
-from venuekit.core.ratelimit.store import LimiterStore
+from venuekit.core.lazy import LazyModule
 from venuekit.core.streaming_venue import StreamingVenue
-from venuekit.core.transport.config import Timeouts
-from venuekit.core.types import (
-    Balance,
-    Commission,
-    Fill,
-    FundingRate,
-    IncomeEntry,
-    Instrument,
-    Leverage,
-    MarginMode,
-    Order,
-    OrderRequest,
-    OrderType,
-    Position,
-    PositionMode,
-    PositionSide,
-    Ticker,
-)
+from venuekit.core.types.enums import OrderType, PositionSide
 
-from . import convert
 from .client import BinanceUSDMClient
 from .config import VENUE, Environment
-from .endpoints.order_params import NewOrder
-from .endpoints.trade import MAX_BATCH_CANCEL, MAX_BATCH_PLACE
 from .enums import MARGIN_MODE_FROM_WIRE, MARGIN_MODE_TO_WIRE, POSITION_MODE_TO_DUAL
 from .errors import ALREADY_SET, ERRORS
-from .models import BatchError, BatchItem, OrderResponse
-from .placement import (
-    client_order_ids,
-    is_ambiguous,
-    place_exactly_once,
-    resolve_ambiguous,
-    resolve_client_id,
-    to_new_order,
-)
 
 if TYPE_CHECKING:
     import httpx
 
+    from venuekit.core.ratelimit.store import LimiterStore
+    from venuekit.core.transport.config import Timeouts
+    from venuekit.core.types import (
+        Balance,
+        Commission,
+        Fill,
+        FundingRate,
+        IncomeEntry,
+        Instrument,
+        Leverage,
+        MarginMode,
+        Order,
+        OrderRequest,
+        Position,
+        PositionMode,
+        Ticker,
+    )
+
+    from . import convert, placement
+    from .endpoints.order_params import NewOrder
+    from .models import BatchItem, OrderResponse
     from .streams import BinanceStreams
+else:
+    convert = LazyModule(".convert", globals())
+    placement = LazyModule(".placement", globals())
 
 
 class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
@@ -80,7 +75,7 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
             credentials, env=env, base_url=base_url, transport=transport, timeouts=timeouts, proxy=proxy,
             recv_window=recv_window, limiter_store=limiter_store, events=self.events,
         )
-        self.client_order_ids = client_order_ids()
+        self.client_order_ids = placement.client_order_ids()
         self._env = env
 
     def _make_streams(self) -> BinanceStreams:
@@ -100,6 +95,8 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
         return convert.order(o, self.symbols)
 
     def _item(self, item: BatchItem) -> Order | VenueError:
+        from .models import BatchError
+
         if isinstance(item, BatchError):
             return error_for(ERRORS, item.code)(item.msg, venue=VENUE, code=item.code)
         return self._order(item)
@@ -131,8 +128,8 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
         await self._loaded()
         request = self.prepare(request)
         venue_symbol = self.symbols.to_venue(request.symbol)
-        cid = resolve_client_id(request, self.client_order_ids)
-        order = to_new_order(request, venue_symbol, cid)
+        cid = placement.resolve_client_id(request, self.client_order_ids)
+        order = placement.to_new_order(request, venue_symbol, cid)
 
         async def submit() -> OrderResponse:
             return await self.raw.trade.new_order(**_kwargs(order))
@@ -141,8 +138,9 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
             return await self.raw.orders.query_order(symbol=venue_symbol, orig_client_order_id=cid)
 
         try:
-            placed = await place_exactly_once(submit, lookup, client_order_id=cid, lookups=self.placement.lookups,
-                                              backoff_s=self.placement.backoff_s)
+            placed = await placement.place_exactly_once(submit, lookup, client_order_id=cid,
+                                                        lookups=self.placement.lookups,
+                                                        backoff_s=self.placement.backoff_s)
         except UnknownOrderState:
             if self.events:
                 self.events.emit(Event("order_unknown", VENUE, {"client_order_id": cid, "symbol": request.symbol}))
@@ -151,11 +149,14 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
 
     async def create_orders(self, requests: Sequence[OrderRequest]) -> list[Order | VenueError]:
         """Batches of 5 per symbol-agnostic call; each item keeps its own client order id."""
+        from .endpoints.trade import MAX_BATCH_PLACE
+
         await self._loaded()
         results: list[Order | VenueError] = []
         for start in range(0, len(requests), MAX_BATCH_PLACE):
             chunk = [self.prepare(r) for r in requests[start:start + MAX_BATCH_PLACE]]
-            orders = [to_new_order(r, self.symbols.to_venue(r.symbol), resolve_client_id(r, self.client_order_ids))
+            orders = [placement.to_new_order(r, self.symbols.to_venue(r.symbol),
+                                             placement.resolve_client_id(r, self.client_order_ids))
                       for r in chunk]
             results.extend(await self._place_batch(orders))
         return results
@@ -164,7 +165,7 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
         try:
             items = await self.raw.trade.batch_orders(orders=orders)
         except VenueError as exc:
-            if not is_ambiguous(exc):
+            if not placement.is_ambiguous(exc):
                 raise
             out: list[Order | VenueError] = []
             for o in orders:
@@ -174,8 +175,9 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
                     return await self.raw.orders.query_order(symbol=vs, orig_client_order_id=cid)
 
                 try:
-                    found = await resolve_ambiguous(exc, lookup, client_order_id=cid, lookups=self.placement.lookups,
-                                                    backoff_s=self.placement.backoff_s)
+                    found = await placement.resolve_ambiguous(exc, lookup, client_order_id=cid,
+                                                              lookups=self.placement.lookups,
+                                                              backoff_s=self.placement.backoff_s)
                     out.append(self._order(found))
                 except VenueError as err:
                     out.append(err)
@@ -190,6 +192,8 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
                                                              orig_client_order_id=client_order_id))
 
     async def cancel_orders(self, symbol: str, order_ids: Sequence[str]) -> list[Order | VenueError]:
+        from .endpoints.trade import MAX_BATCH_CANCEL
+
         vs = await self._venue_symbol(symbol)
         out: list[Order | VenueError] = []
         for start in range(0, len(order_ids), MAX_BATCH_CANCEL):
@@ -238,6 +242,8 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
         return [convert.fill(t, self.symbols) for t in trades]
 
     async def fetch_leverage(self, symbol: str) -> Leverage:
+        from venuekit.core.types import Leverage
+
         vs = await self._venue_symbol(symbol)
         rows = await self.raw.account.position_risk(symbol=vs)
         if not rows:
@@ -270,6 +276,8 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
 
     async def close_position(self, symbol: str, *, position_side: PositionSide | None = None) -> list[Order]:
         """Market orders against each open leg: reduce-only in one-way mode, by position side in hedge mode."""
+        from venuekit.core.types import OrderRequest
+
         orders: list[Order] = []
         for pos in await self.fetch_positions([symbol]):
             if position_side is not None and pos.position_side is not position_side:
@@ -294,6 +302,8 @@ class BinanceUSDM(StreamingVenue["BinanceStreams", BinanceUSDMClient]):
         return convert.funding(rows[0], self.symbols)
 
     async def fetch_ticker(self, symbol: str) -> Ticker:
+        from venuekit.core.types import Ticker
+
         rows = await self.raw.market.ticker_price(symbol=await self._venue_symbol(symbol))
         return Ticker(venue=VENUE, symbol=symbol, last=rows[0].price, timestamp=rows[0].time)
 

@@ -6,25 +6,35 @@ from typing import TYPE_CHECKING
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.events import EventBus
+from venuekit.core.lazy import LazyGroup
 from venuekit.core.ratelimit import LimiterStore
 from venuekit.core.transport.config import RetryPolicy, Timeouts
 from venuekit.core.transport.raw_client import VenueClient
 from venuekit.core.validation import require_range
 
-from .codec import BingXCodec
 from .config import RECV_WINDOW_MAX, RECV_WINDOW_MIN, VENUE, Environment, base_urls, parse_environment
-from .endpoints import MarketApi, SpotFundApi, SwapAccountApi, SwapTradeApi, UserStreamApi
 from .limits import QUOTAS
 from .signer import BingXSigner
 
 if TYPE_CHECKING:
     import httpx
 
+    from .endpoints.market import MarketApi
+    from .endpoints.spot_fund import SpotFundApi
+    from .endpoints.swap_account import SwapAccountApi
+    from .endpoints.swap_trade import SwapTradeApi
+    from .endpoints.user_stream import UserStreamApi
+
 
 class BingXClient(VenueClient):
     """Raw BingX client: `market`, `swap_trade`, `swap_account`, `spot_fund`, `user_stream` endpoint groups."""
 
     venue = VENUE
+    market: LazyGroup[MarketApi] = LazyGroup(".endpoints.market:MarketApi")
+    swap_trade: LazyGroup[SwapTradeApi] = LazyGroup(".endpoints.swap_trade:SwapTradeApi")
+    swap_account: LazyGroup[SwapAccountApi] = LazyGroup(".endpoints.swap_account:SwapAccountApi")
+    spot_fund: LazyGroup[SpotFundApi] = LazyGroup(".endpoints.spot_fund:SpotFundApi")
+    user_stream: LazyGroup[UserStreamApi] = LazyGroup(".endpoints.user_stream:UserStreamApi")
 
     def __init__(
         self,
@@ -40,6 +50,8 @@ class BingXClient(VenueClient):
         limiter_store: LimiterStore | None = None,
         events: EventBus | None = None,
     ) -> None:
+        from .codec import BingXCodec  # imports pydantic: paid by the first client, not by importing the class
+
         require_range("recvWindow", recv_window, RECV_WINDOW_MIN, RECV_WINDOW_MAX)
         self.env = parse_environment(env)
         super().__init__(
@@ -48,11 +60,6 @@ class BingXClient(VenueClient):
             transport=transport, timeouts=timeouts, proxy=proxy, retry=retry, limiter_store=limiter_store,
             events=events,
         )
-        self.market = MarketApi(self.rest)
-        self.swap_trade = SwapTradeApi(self.rest)
-        self.swap_account = SwapAccountApi(self.rest)
-        self.spot_fund = SpotFundApi(self.rest)
-        self.user_stream = UserStreamApi(self.rest)
 
     def __repr__(self) -> str:
         return f"BingXClient(env={self.env.value!r}, base_url={self.rest.base_url!r}, credentials={self.credentials!r})"

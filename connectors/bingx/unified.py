@@ -9,28 +9,11 @@ from typing import TYPE_CHECKING, ClassVar
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import InvalidRequest, NotSupported
-from venuekit.core.events import EventBus
 from venuekit.core.idempotency import ClientOrderIds
-from venuekit.core.ratelimit import LimiterStore
+from venuekit.core.lazy import LazyModule
 from venuekit.core.streaming_venue import StreamingVenue
-from venuekit.core.transport.config import Timeouts
-from venuekit.core.types import (
-    Balance,
-    Commission,
-    Fill,
-    FundingRate,
-    IncomeEntry,
-    Instrument,
-    Leverage,
-    MarginMode,
-    Order,
-    Position,
-    PositionMode,
-    PositionSide,
-    Ticker,
-)
+from venuekit.core.types.enums import PositionMode, PositionSide
 
-from . import convert
 from . import enums as bx
 from .client import BingXClient
 from .config import VENUE, Environment
@@ -39,7 +22,27 @@ from .unified_orders import CLIENT_ID_ALPHABET, OrdersMixin
 if TYPE_CHECKING:
     import httpx
 
+    from venuekit.core.events import EventBus
+    from venuekit.core.ratelimit import LimiterStore
+    from venuekit.core.transport.config import Timeouts
+    from venuekit.core.types import (
+        Balance,
+        Commission,
+        Fill,
+        FundingRate,
+        IncomeEntry,
+        Instrument,
+        Leverage,
+        MarginMode,
+        Order,
+        Position,
+        Ticker,
+    )
+
+    from . import convert
     from .streams import BingXStreams
+else:
+    convert = LazyModule(".convert", globals())
 
 DAY_MS = 86_400_000
 FILL_WINDOW_MS = 7 * DAY_MS
@@ -113,6 +116,8 @@ class BingX(StreamingVenue["BingXStreams", BingXClient], OrdersMixin):
         return [p for p in positions if not symbols or p.symbol in symbols]
 
     async def fetch_leverage(self, symbol: str) -> Leverage:
+        from venuekit.core.types import Leverage
+
         data = await self.raw.swap_trade.leverage(symbol=self.symbols.to_venue(symbol))
         margin = await self.raw.swap_trade.margin_type(symbol=self.symbols.to_venue(symbol))
         mode = (
@@ -215,6 +220,8 @@ class BingX(StreamingVenue["BingXStreams", BingXClient], OrdersMixin):
 
     async def fetch_commission(self, symbol: str) -> Commission:
         """The account's rates (BingX reports them per account, the same for every symbol)."""
+        from venuekit.core.types import Commission
+
         rate = await self.raw.swap_account.commission_rate()
         return Commission(
             venue=self.name, symbol=symbol, maker=rate.maker_commission_rate, taker=rate.taker_commission_rate

@@ -5,7 +5,7 @@ from __future__ import annotations
 import string
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from venuekit.core.errors import (
     ExchangeUnavailable,
@@ -16,15 +16,24 @@ from venuekit.core.errors import (
     VenueError,
 )
 from venuekit.core.idempotency import ClientOrderIds, place_once
-from venuekit.core.types import Order, OrderRequest, OrderType, PositionSide, Side, TimeInForce
+from venuekit.core.lazy import LazyModule
+from venuekit.core.types.enums import OrderType, PositionSide, Side, TimeInForce
 from venuekit.core.venue import Venue
 
-from . import convert
 from . import enums as bx
-from .client import BingXClient
-from .endpoints.specs import CancelReplace, NewOrder, OrderFields, TpSlSpec
 from .errors import error_class
-from .models.swap_trade import SwapOrder
+
+if TYPE_CHECKING:
+    from venuekit.core.types import Order, OrderRequest
+
+    from . import convert
+    from .client import BingXClient
+    from .endpoints import specs
+    from .endpoints.specs import OrderFields
+    from .models.swap_trade import SwapOrder
+else:
+    convert = LazyModule(".convert", globals())
+    specs = LazyModule(".endpoints.specs", globals())
 
 #: BingX lower-cases client order ids (1-40 characters) and accepts them on LIMIT and MARKET orders only.
 CLIENT_ID_ALPHABET = string.ascii_lowercase + string.digits
@@ -76,13 +85,13 @@ class OrdersMixin(Venue):
         elif req.time_in_force is not None:
             fields["time_in_force"] = bx.TIF_FROM_UNIFIED[req.time_in_force]
         if req.take_profit_price is not None:
-            fields["take_profit"] = TpSlSpec(
+            fields["take_profit"] = specs.TpSlSpec(
                 type=bx.OrderType.TAKE_PROFIT_MARKET,
                 stop_price=req.take_profit_price,
                 working_type=bx.WorkingType.MARK_PRICE,
             )
         if req.stop_loss_price is not None:
-            fields["stop_loss"] = TpSlSpec(
+            fields["stop_loss"] = specs.TpSlSpec(
                 type=bx.OrderType.STOP_MARKET, stop_price=req.stop_loss_price, working_type=bx.WorkingType.MARK_PRICE
             )
         if client_order_id is not None:
@@ -136,7 +145,7 @@ class OrdersMixin(Venue):
             return [o for o in outcome if o is not None]
         failure: VenueError | None = None
         try:
-            placed = await self.raw.swap_trade.place_orders([NewOrder(**f) for _, _, f in prepared])
+            placed = await self.raw.swap_trade.place_orders([specs.NewOrder(**f) for _, _, f in prepared])
         except (NetworkError, ExchangeUnavailable) as exc:
             if isinstance(exc, NetworkError) and not exc.request_sent:
                 raise
@@ -170,6 +179,8 @@ class OrdersMixin(Venue):
         self, symbol: str, order_id: str, *, amount: Decimal | None = None, price: Decimal | None = None
     ) -> Order:
         """BingX has no in-place amend for swap orders: cancel-replace (STOP_ON_FAILURE) with the new values."""
+        from venuekit.core.types import OrderRequest
+
         inst = self.instrument(symbol)
         old = await self.raw.swap_trade.query_order(symbol=inst.venue_symbol, order_id=order_id)
         current = convert.order(old, self._to_unified)
@@ -188,8 +199,8 @@ class OrdersMixin(Venue):
         )
         fields = await self._fields(req, self._client_id(req))
         result = await self.raw.swap_trade.cancel_replace(
-            CancelReplace(
-                order=NewOrder(**fields),
+            specs.CancelReplace(
+                order=specs.NewOrder(**fields),
                 mode=bx.CancelReplaceMode.STOP_ON_FAILURE,
                 cancel_order_id=order_id,
             )

@@ -9,45 +9,46 @@ from typing import TYPE_CHECKING
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import BadResponse, BadSymbol, InvalidRequest, OrderNotFound, VenueError
-from venuekit.core.events import EventBus
 from venuekit.core.idempotency import ClientOrderIds, place_once
-from venuekit.core.ratelimit.store import LimiterStore
+from venuekit.core.lazy import LazyModule
 from venuekit.core.streaming_venue import StreamingVenue
 from venuekit.core.symbols import SymbolMap, UnifiedSymbol
-from venuekit.core.transport.config import Timeouts
-from venuekit.core.types import (
-    Balance,
-    Commission,
-    Fill,
-    FundingRate,
-    IncomeEntry,
-    Instrument,
-    InstrumentKind,
-    Leverage,
-    Order,
-    OrderRequest,
-    OrderStatus,
-    OrderType,
-    Position,
-    PositionMode,
-    PositionSide,
-    Ticker,
-)
+from venuekit.core.types.enums import InstrumentKind, OrderStatus, OrderType, PositionSide
 
-from . import mapping
 from .client import GateCrossExClient
 from .config import VENUE, Environment
-from .endpoints import MarginApi, PositionsApi
-from .endpoints._base import check_client_order_id
 from .enums import POSITION_MODE_TO_GATE, POSITION_SIDE_TO_GATE, AccountMode, ClosePositionMethod, GatePositionSide
 from .errors import ERRORS
-from .models import CrossexOrder, OrderAction, TransferCoin
-from .order_builder import order_kwargs
 
 if TYPE_CHECKING:
     import httpx
 
+    from venuekit.core.events import EventBus
+    from venuekit.core.ratelimit.store import LimiterStore
+    from venuekit.core.transport.config import Timeouts
+    from venuekit.core.types import (
+        Balance,
+        Commission,
+        Fill,
+        FundingRate,
+        IncomeEntry,
+        Instrument,
+        Leverage,
+        Order,
+        OrderRequest,
+        Position,
+        PositionMode,
+        Ticker,
+    )
+
+    from . import mapping, order_builder
+    from .endpoints.margin import MarginApi
+    from .endpoints.positions import PositionsApi
+    from .models import CrossexOrder, OrderAction, TransferCoin
     from .streams import GateStreams
+else:
+    mapping = LazyModule(".mapping", globals())
+    order_builder = LazyModule(".order_builder", globals())
 
 _RISK_CHUNK = 50
 
@@ -152,6 +153,8 @@ class GateCrossEx(StreamingVenue["GateStreams", GateCrossExClient]):
         return [p for p in found if p is not None]
 
     async def fetch_leverage(self, symbol: str) -> Leverage:
+        from venuekit.core.types import Leverage
+
         inst = self.instrument(symbol)
         api = self._leverage_api(inst)
         for item in await api.get_leverage(symbols=[inst.venue_symbol]):
@@ -202,6 +205,8 @@ class GateCrossEx(StreamingVenue["GateStreams", GateCrossExClient]):
                 if exchange is None or (r.exchange_type or exchange).upper() == exchange.upper()]
 
     async def fetch_ticker(self, symbol: str) -> Ticker:
+        from venuekit.core.types import Ticker
+
         inst = self.instrument(symbol)
         for t in await self.raw.market.list_tickers(symbols=[inst.venue_symbol]):
             if t.symbol == inst.venue_symbol:
@@ -210,6 +215,8 @@ class GateCrossEx(StreamingVenue["GateStreams", GateCrossExClient]):
         raise BadResponse(f"no ticker returned for {inst.venue_symbol}", venue=self.name)
 
     async def fetch_funding_rate(self, symbol: str) -> FundingRate:
+        from venuekit.core.types import FundingRate
+
         inst = self.instrument(symbol)
         for f in await self.raw.market.list_funding_info(symbols=[inst.venue_symbol]):
             if f.symbol == inst.venue_symbol and f.funding_rate is not None:
@@ -220,11 +227,13 @@ class GateCrossEx(StreamingVenue["GateStreams", GateCrossExClient]):
     # --- orders ----------------------------------------------------------------------------------
     async def create_order(self, request: OrderRequest) -> Order:
         """Placed once under a client id (`text`); an ambiguous outcome is resolved by looking that id up."""
+        from .endpoints._base import check_client_order_id
+
         prepared = self.prepare(request)
         inst = self.instrument(prepared.symbol)
         cid = prepared.client_order_id or self._ids.new()
         check_client_order_id(cid)
-        kwargs = order_kwargs(prepared, inst, cid)
+        kwargs = order_builder.order_kwargs(prepared, inst, cid)
 
         async def submit() -> Order:
             action = await self.raw.orders.create_order(**kwargs)
@@ -241,6 +250,8 @@ class GateCrossEx(StreamingVenue["GateStreams", GateCrossExClient]):
         try:
             return self._order(await self.raw.orders.get_order(order_id=action.order_id or cid))
         except OrderNotFound:
+            from venuekit.core.types import Order
+
             return Order(
                 venue=self.name, id=action.order_id or cid, client_order_id=action.text or cid, symbol=inst.symbol,
                 side=request.side, position_side=request.position_side, type=request.type,
@@ -304,6 +315,8 @@ class GateCrossEx(StreamingVenue["GateStreams", GateCrossExClient]):
 
     async def close_position(self, symbol: str, *, position_side: PositionSide | None = None) -> list[Order]:
         """Reduce-only market orders per open leg; a dust leg under the minimum size uses CrossEx full close."""
+        from venuekit.core.types import OrderRequest
+
         inst = self.instrument(symbol)
         closed: list[Order] = []
         hedged = (await self.raw.account.get_account()).position_mode == "DUAL"
