@@ -55,8 +55,7 @@ def _error_body(body: bytes) -> tuple[str | None, str]:
 
 def _negative_code(body: bytes) -> bool:
     """A 2xx body that is really an error envelope (`{"code": -NNNN, …}`), checked cheaply first."""
-    head = body[:48]
-    if b'"code"' not in head:
+    if body.find(b'"code"', 0, 48) < 0:
         return False
     code, _ = _error_body(body)
     return code is not None and code.startswith("-")
@@ -76,9 +75,10 @@ class BinanceCodec:
         return adapter
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:
-        if 200 <= response.status < 300 and not _negative_code(response.body):
+        body = response.body
+        if 200 <= response.status < 300 and not _negative_code(body):
             try:
-                return decode_exact(self._adapter(endpoint), response.body)
+                return decode_exact(self._adapter(endpoint), body)
             except (ValidationError, ValueError) as exc:
                 raise BadResponse(
                     f"unreadable {endpoint.name or endpoint.path} response: {str(exc)[:300]}",
@@ -123,10 +123,9 @@ class BinanceCodec:
 
     async def feedback(self, endpoint: Endpoint[Any], response: RawResponse, limiter: RateLimiter) -> None:
         get = response.headers.get
-        for name, quota in _USAGE:
-            value = get(name)
-            if value is not None and value.isdigit():
-                await limiter.observe_usage(quota, int(value))
+        usage = {quota: int(value) for name, quota in _USAGE if (value := get(name)) is not None and value.isdigit()}
+        if usage:
+            await limiter.observe_usages(usage)
         status = response.status
         if status not in (418, 429):
             return

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Final
-from urllib.parse import quote
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import AuthenticationError, InvalidRequest
 from venuekit.core.signing.base import UnsignedRequest, WireRequest
-from venuekit.core.signing.hmac_digest import hmac_sha256_hex
-from venuekit.core.signing.params import render_params
+from venuekit.core.signing.hmac_digest import HmacKey, hmac_sha256_hex
+from venuekit.core.signing.params import encode_query, quote_all, render_params
 
 from .config import MAX_RECV_WINDOW_MS, VENUE
 
 API_KEY_HEADER: Final = "X-MBX-APIKEY"
-FORM: Final = {"Content-Type": "application/x-www-form-urlencoded"}
+FORM_TYPE: Final = "application/x-www-form-urlencoded"
+FORM: Final = {"Content-Type": FORM_TYPE}
 #: USER_STREAM security: the API key header is required, no signature.
 KEY_ONLY_PATHS: Final = frozenset({"/fapi/v1/listenKey"})
 _BODY_METHODS: Final = frozenset({"POST", "PUT"})
@@ -23,7 +23,7 @@ _BODY_METHODS: Final = frozenset({"POST", "PUT"})
 
 def encode_pairs(pairs: Iterable[tuple[str, str]]) -> str:
     """`k=v&…` with values percent-encoded (JSON lists included), in the order given."""
-    return "&".join(f"{k}={quote(v, safe='')}" for k, v in pairs)
+    return "&".join([k + "=" + quote_all(v) for k, v in pairs])
 
 
 def signature(secret: str, query: str, body: str) -> str:
@@ -42,6 +42,9 @@ class BinanceSigner:
         if recv_window is not None and not 0 < recv_window <= MAX_RECV_WINDOW_MS:
             raise InvalidRequest(f"must be 1..{MAX_RECV_WINDOW_MS} ms, got {recv_window}", field="recvWindow")
         self._credentials = credentials
+        self._signing = (
+            (credentials.api_key, HmacKey(credentials.secret.reveal(), "sha256")) if credentials is not None else None
+        )
         self.recv_window = recv_window
 
     def __repr__(self) -> str:
@@ -53,31 +56,35 @@ class BinanceSigner:
         return self._credentials
 
     def _split(self, request: UnsignedRequest) -> tuple[dict[str, str], dict[str, str] | None]:
-        params = dict(request.params)
-        if isinstance(request.body, Mapping):
-            return params, render_params(request.body)
-        if request.body is not None:
-            raise TypeError("binance-usdm sends parameters only; pass the body as a mapping")
-        if request.method.upper() in _BODY_METHODS:
-            return {}, params
-        return params, None
+        body = request.body
+        if body is None:
+            method = request.method
+            if method in _BODY_METHODS or method.upper() in _BODY_METHODS:
+                return {}, dict(request.params)
+            return dict(request.params), None
+        if isinstance(body, Mapping):
+            return dict(request.params), render_params(body)
+        raise TypeError("binance-usdm sends parameters only; pass the body as a mapping")
 
     def sign(self, request: UnsignedRequest, now_ms: int) -> WireRequest:
-        creds = self._creds()
+        signing = self._signing
+        if signing is None:
+            raise AuthenticationError("this call needs an API key and secret", venue=VENUE)
+        api_key, key = signing
         query_params, body_params = self._split(request)
         tail = body_params if body_params is not None else query_params
         if self.recv_window is not None and "recvWindow" not in query_params and "recvWindow" not in tail:
             tail["recvWindow"] = str(self.recv_window)
         tail["timestamp"] = str(now_ms)
-        query = encode_pairs(query_params.items())
-        body = encode_pairs(body_params.items()) if body_params is not None else ""
-        sig = signature(creds.secret.reveal(), query, body)
-        headers = {API_KEY_HEADER: creds.api_key}
+        query = encode_query(query_params) if query_params else ""
+        body = encode_query(body_params) if body_params is not None else ""
+        sig = key.hexdigest((query + body).encode())
         if body_params is not None:
             body = f"{body}&signature={sig}"
-            headers |= FORM
+            headers = {API_KEY_HEADER: api_key, "Content-Type": FORM_TYPE}
         else:
             query = f"{query}&signature={sig}" if query else f"signature={sig}"
+            headers = {API_KEY_HEADER: api_key}
         return WireRequest(request.method, request.path, query, body.encode(), headers)
 
     def encode(self, request: UnsignedRequest) -> WireRequest:
@@ -87,6 +94,6 @@ class BinanceSigner:
             headers[API_KEY_HEADER] = self._creds().api_key
         body = b""
         if body_params:
-            body = encode_pairs(body_params.items()).encode()
+            body = encode_query(body_params).encode()
             headers |= FORM
-        return WireRequest(request.method, request.path, encode_pairs(query_params.items()), body, headers)
+        return WireRequest(request.method, request.path, encode_query(query_params), body, headers)

@@ -10,12 +10,12 @@ from the bytes BingX receives. GET/DELETE carry the string in the query; POST se
 from __future__ import annotations
 
 from collections.abc import Mapping
-from urllib.parse import quote
 
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import AuthenticationError
 from venuekit.core.signing.base import UnsignedRequest, WireRequest
-from venuekit.core.signing.hmac_digest import hmac_sha256_hex
+from venuekit.core.signing.hmac_digest import HmacKey, hmac_sha256_hex
+from venuekit.core.signing.params import encode_query
 
 from .config import VENUE
 
@@ -25,7 +25,7 @@ FORM = "application/x-www-form-urlencoded"
 
 def encode_pairs(params: Mapping[str, str]) -> str:
     """`k=v&…` sorted by key, each value percent-encoded as UTF-8 (`/`, `:` and `,` included)."""
-    return "&".join(f"{k}={quote(params[k], safe='')}" for k in sorted(params))
+    return encode_query({k: params[k] for k in sorted(params)})
 
 
 def signature(secret: str, payload: str) -> str:
@@ -38,6 +38,7 @@ class BingXSigner:
 
     def __init__(self, credentials: Credentials | None, *, recv_window: int | None = None) -> None:
         self._credentials = credentials
+        self._key = HmacKey(credentials.secret.reveal(), "sha256") if credentials is not None else None
         self._recv_window = recv_window
 
     def __repr__(self) -> str:
@@ -52,11 +53,11 @@ class BingXSigner:
         return encode_pairs(params)
 
     def sign(self, request: UnsignedRequest, now_ms: int) -> WireRequest:
-        creds = self._credentials
-        if creds is None:
+        creds, key = self._credentials, self._key
+        if creds is None or key is None:
             raise AuthenticationError(f"{request.path} needs API credentials", venue=VENUE)
         payload = self.signed_payload(request, now_ms)
-        signed = f"{payload}&signature={signature(creds.secret.reveal(), payload)}"
+        signed = f"{payload}&signature={key.hexdigest(payload.encode())}"
         headers = {API_KEY_HEADER: creds.api_key}
         if request.method == "POST":
             headers["Content-Type"] = FORM

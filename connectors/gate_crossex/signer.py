@@ -10,8 +10,8 @@ from urllib.parse import quote
 from venuekit.core.credentials import Credentials
 from venuekit.core.errors import AuthenticationError
 from venuekit.core.signing.base import UnsignedRequest, WireRequest
-from venuekit.core.signing.hmac_digest import hmac_sha512_hex, sha512_hex
-from venuekit.core.signing.params import json_body
+from venuekit.core.signing.hmac_digest import HmacKey, sha512_hex
+from venuekit.core.signing.params import is_unreserved, json_body
 
 from .config import VENUE
 
@@ -24,7 +24,9 @@ def _query(params: dict[str, str] | None) -> tuple[str, str]:
     """(wire query, signed query): Gate signs the query without URL encoding, in request order."""
     if not params:
         return "", ""
-    plain = "&".join(f"{k}={v}" for k, v in params.items())
+    plain = "&".join(map("=".join, params.items()))
+    if is_unreserved("".join(params) + "".join(params.values())):
+        return plain, plain
     wire = "&".join(f"{quote(k, safe=_QUERY_SAFE)}={quote(v, safe=_QUERY_SAFE)}" for k, v in params.items())
     return wire, plain
 
@@ -39,6 +41,7 @@ class GateSigner:
 
     def __init__(self, credentials: Credentials | None) -> None:
         self._credentials = credentials
+        self._key = HmacKey(credentials.secret.reveal(), "sha512") if credentials is not None else None
 
     def __repr__(self) -> str:
         return f"GateSigner({self._credentials!r})"
@@ -50,14 +53,14 @@ class GateSigner:
         return WireRequest(request.method, request.path, query, body, headers)
 
     def sign(self, request: UnsignedRequest, now_ms: int) -> WireRequest:
-        creds = self._credentials
-        if creds is None:
+        creds, key = self._credentials, self._key
+        if creds is None or key is None:
             raise AuthenticationError("this call needs API credentials", venue=VENUE)
         query, plain = _query(dict(request.params))
         body = b"" if request.body is None else json_body(request.body)
         timestamp = str(now_ms // 1000)
         payload = signature_payload(request.method, request.path, plain, body, timestamp)
-        sign = hmac_sha512_hex(creds.secret.reveal().encode(), payload.encode())
+        sign = key.hexdigest(payload.encode())
         headers = {
             **(_JSON_HEADERS if body else _ACCEPT),
             "KEY": creds.api_key,

@@ -29,11 +29,11 @@ class SlidingLog:
 
     @property
     def last_time(self) -> int | None:
-        return self.times[-1] if len(self) else None
+        return self.times[-1] if len(self.times) > self.head else None
 
     @property
     def last_cum(self) -> int:
-        return self.cums[-1] if len(self) else self.base
+        return self.cums[-1] if len(self.cums) > self.head else self.base
 
     def trim(self, cutoff_ms: int) -> None:
         """Forget the entries stamped before `cutoff_ms`."""
@@ -48,7 +48,8 @@ class SlidingLog:
 
     def used(self) -> int:
         """Units of every entry still in the log."""
-        return self.last_cum - self.base
+        cums = self.cums
+        return cums[-1] - self.base if len(cums) > self.head else 0
 
     def used_since(self, start_ms: int) -> int:
         """Units of the entries stamped at or after `start_ms`."""
@@ -56,10 +57,21 @@ class SlidingLog:
         return self.last_cum - (self.cums[i - 1] if i > self.head else self.base)
 
     def add(self, time_ms: int, units: int) -> None:
-        """Append `units` at `time_ms`, or at the last entry's time if the clock went back (keeps the order)."""
-        last, cum = self.last_time, self.last_cum
-        self.times.append(time_ms if last is None or time_ms > last else last)
-        self.cums.append(cum + units)
+        """Add `units` at `time_ms`, or at the last entry's time if the clock went back (keeps the order).
+
+        Grants stamped with the last entry's millisecond join that entry: the sums and waits are the same.
+        """
+        times, cums = self.times, self.cums
+        if len(times) > self.head:
+            last = times[-1]
+            if time_ms <= last:
+                cums[-1] += units
+                return
+            cum = cums[-1]
+        else:
+            cum = self.base
+        times.append(time_ms)
+        cums.append(cum + units)
 
     def freed_at(self, units: int) -> int | None:
         """Stamp of the entry whose expiry frees at least `units` of the oldest units; None if the log holds fewer."""

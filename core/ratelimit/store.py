@@ -69,16 +69,34 @@ class MemoryStore:
         return log
 
     async def reserve(self, items: Sequence[Reservation], now_ms: int) -> int:
+        return self.reserve_now(items, now_ms)
+
+    def reserve_now(self, items: Sequence[Reservation], now_ms: int) -> int:
+        """`reserve` without a coroutine: the same all-or-nothing charge, for the limiter's fast path."""
+        logs = self._logs
         wait = 0
         for item in items:
-            wait = max(wait, wait_ms(self._log(item.key), item.units, item.limit, item.span_ms, now_ms))
+            log = logs.get(item.key)
+            if log is None:
+                log = logs[item.key] = SlidingLog()
+            wait = max(wait, wait_ms(log, item.units, item.limit, item.window_ms + item.guard_ms, now_ms))
         if wait:
             return wait
         for item in items:
-            self._logs[item.key].add(now_ms, item.units)
+            logs[item.key].add(now_ms, item.units)
         return 0
 
+    def take_now(self, items: Sequence[Reservation], block_keys: Sequence[str], now_ms: int) -> bool:
+        """Charge every item when no block is in force and all fit now; False when not (nothing charged)."""
+        if self._blocks and self.blocked_now(block_keys, now_ms) is not None:
+            return False
+        return self.reserve_now(items, now_ms) == 0
+
     async def observe(self, key: str, window_ms: int, used: int, now_ms: int) -> None:
+        self.observe_now(key, window_ms, used, now_ms)
+
+    def observe_now(self, key: str, window_ms: int, used: int, now_ms: int) -> None:
+        """`observe` without a coroutine."""
         log = self._log(key)
         log.trim(now_ms - 2 * window_ms)
         start = now_ms - now_ms % window_ms
@@ -92,6 +110,10 @@ class MemoryStore:
             self._blocks[key] = (until_ms, reason)
 
     async def blocked(self, keys: Sequence[str], now_ms: int) -> tuple[int, str] | None:
+        return self.blocked_now(keys, now_ms)
+
+    def blocked_now(self, keys: Sequence[str], now_ms: int) -> tuple[int, str] | None:
+        """`blocked` without a coroutine."""
         found: tuple[int, str] | None = None
         for key in keys:
             entry = self._blocks.get(key)

@@ -25,7 +25,7 @@ class Turn:
 
 
 class Turns:
-    """Per-counter queues of `Turn`s (one per waiting `acquire`)."""
+    """Per-counter queues of `Turn`s (one per waiting `acquire`); emptied queues stay for the next turn."""
 
     def __init__(self) -> None:
         self._lines: dict[str, deque[Turn]] = {}
@@ -33,18 +33,26 @@ class Turns:
     def __len__(self) -> int:
         return sum(len(line) for line in self._lines.values())
 
+    def idle(self, keys: Sequence[str]) -> bool:
+        """True when no task is in line for any of `keys`: a newcomer may be served at once."""
+        return not any(map(self._lines.get, keys))
+
     def _first(self, turn: Turn) -> bool:
         return all(self._lines[k][0] is turn for k in turn.keys)
 
     def enter(self, keys: Sequence[str]) -> Turn:
         """Join the end of the line of every key; the turn is ready at once when no one is ahead."""
         turn = Turn(keys)
+        lines = self._lines
+        first = True
         for key in keys:
-            line = self._lines.get(key)
+            line = lines.get(key)
             if line is None:
-                line = self._lines[key] = deque()
+                line = lines[key] = deque()
+            elif line:
+                first = False
             line.append(turn)
-        if not self._first(turn):
+        if not first:
             turn.event = anyio.Event()
         return turn
 
@@ -65,7 +73,6 @@ class Turns:
             else:
                 line.remove(turn)
             if not line:
-                del self._lines[key]
                 continue
             nxt = line[0]
             if nxt.event is not None and not nxt.event.is_set() and self._first(nxt):

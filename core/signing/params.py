@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, Final
+from urllib.parse import quote
 
 import orjson
 
 from ..numbers import format_decimal
 
 ParamValue = str | int | bool | Decimal | Enum | list[Any] | dict[str, Any] | None
+
+#: RFC 3986 unreserved characters: exactly what `quote(..., safe="")` leaves as it is.
+_UNRESERVED: Final = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 def _json_default(obj: object) -> object:
@@ -41,11 +46,70 @@ def render_value(value: object) -> str:
     raise TypeError(f"cannot send {type(value).__name__} as a parameter")
 
 
+def _same(value: str) -> str:
+    return value
+
+
+def _bool_text(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _enum_value(value: Enum) -> str:
+    return render_value(value.value)
+
+
+#: Exact type → renderer, so the common wire types skip `render_value`'s isinstance chain.
+_RENDERERS: Final[dict[type, Callable[[Any], str]]] = {
+    str: _same, bool: _bool_text, int: str, Decimal: format_decimal,
+}
+_MAX_RENDERERS: Final = 256
+
+
+def _renderer(kind: type) -> Callable[[Any], str]:
+    """`render_value`'s branch for `kind`, remembered for str subclasses and enums (StrEnum values, sides…)."""
+    if issubclass(kind, str):
+        found: Callable[[Any], str] = _same
+    elif issubclass(kind, Enum):
+        found = _enum_value
+    else:
+        return render_value
+    if len(_RENDERERS) < _MAX_RENDERERS:
+        _RENDERERS[kind] = found
+    return found
+
+
 def render_params(params: Mapping[str, object] | None) -> dict[str, str]:
     """Drop only `None` (meaning "not given"); `False`, `0` and `""` are sent."""
     if not params:
         return {}
-    return {k: render_value(v) for k, v in params.items() if v is not None}
+    renderers = _RENDERERS
+    out: dict[str, str] = {}
+    for k, v in params.items():
+        if v is not None:
+            kind = type(v)
+            render = renderers.get(kind)
+            out[k] = (render or _renderer(kind))(v)
+    return out
+
+
+def is_unreserved(text: str) -> bool:
+    """True when `text` is only RFC 3986 unreserved characters (letters, digits, `-._~`): nothing to encode."""
+    return _UNRESERVED.fullmatch(text) is not None
+
+
+def quote_all(value: str) -> str:
+    """`urllib.parse.quote(value, safe="")`, skipped when every character is unreserved already."""
+    return value if _UNRESERVED.fullmatch(value) else quote(value, safe="")
+
+
+def encode_query(params: Mapping[str, str]) -> str:
+    """`k=v&…` in mapping order, values percent-encoded as `quote(v, safe="")`; keys are sent as given.
+
+    Typical order parameters are all unreserved characters: one check over all values then skips quoting.
+    """
+    if _UNRESERVED.fullmatch("".join(params.values())):
+        return "&".join(map("=".join, params.items()))
+    return "&".join([k + "=" + quote_all(v) for k, v in params.items()])
 
 
 def json_body(body: object) -> bytes:

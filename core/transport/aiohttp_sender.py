@@ -26,6 +26,8 @@ _NOT_SENT = (
 )
 
 _ssl_context: ssl.SSLContext | None = None
+#: query-less URLs (form-body POSTs, fixed paths) keep their parsed `yarl.URL`; signed queries change every call
+_MAX_CACHED_URLS = 256
 
 
 def _tls() -> ssl.SSLContext:
@@ -67,6 +69,7 @@ class AiohttpSender:
         self._limit = limit
         self._proxy = proxy
         self._session: aiohttp.ClientSession | None = None
+        self._urls: dict[str, URL] = {}
 
     def _open(self) -> aiohttp.ClientSession:
         connector = aiohttp.TCPConnector(limit=self._limit, keepalive_timeout=KEEPALIVE_S, ssl=_tls())
@@ -77,9 +80,14 @@ class AiohttpSender:
         self, method: str, url: str, headers: Mapping[str, str], body: bytes, *, placing_order: bool
     ) -> RawResponse:
         session = self._session or self._open()
+        target = self._urls.get(url)
+        if target is None:
+            target = URL(url, encoded=True)
+            if "?" not in url and len(self._urls) < _MAX_CACHED_URLS:
+                self._urls[url] = target
         try:
             response = await session.request(
-                method, URL(url, encoded=True), headers=headers, data=body or None, allow_redirects=False,
+                method, target, headers=headers, data=body or None, allow_redirects=False,
                 timeout=self._timeout_order if placing_order else self._timeout_plain, proxy=self._proxy,
             )
             try:

@@ -286,3 +286,21 @@ def test_default_sender_under_trio_is_httpx() -> None:
     sender = trio.run(pick)
     assert isinstance(sender, HttpxSender)
     assert isinstance(sender.transport, httpx.AsyncHTTPTransport)
+
+
+async def test_only_query_less_urls_keep_their_parsed_form(serve: Any) -> None:
+    """Form-body POSTs reuse one parsed URL; signed queries (new every call) are neither cached nor re-quoted."""
+    url = await serve(answer_ok)
+    sender = AiohttpSender(Timeouts())
+    try:
+        for _ in range(3):
+            await sender.send("POST", url + "/order", {}, b"x=1", placing_order=True)
+        for i in range(3):
+            await sender.send("GET", f"{url}/thing?ids=%5B1%2C2%5D&ts={i}", {}, b"", placing_order=False)
+        assert list(sender._urls) == [url + "/order"]
+        lines = [r.split(b"\r\n", 1)[0] for r in serve.requests]
+        assert lines == [b"POST /order HTTP/1.1"] * 3 + [
+            f"GET /thing?ids=%5B1%2C2%5D&ts={i} HTTP/1.1".encode() for i in range(3)
+        ]
+    finally:
+        await sender.aclose()

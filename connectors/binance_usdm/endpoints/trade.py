@@ -13,7 +13,7 @@ from ..enums import TIF, NewOrderRespType, OrderSide, OrderType, PositionSide, W
 from ..limits import batch_orders_cost, order_weight, weight
 from ..models import BatchItem, CodeMsg, CountdownCancelAll, OrderResponse
 from ._common import Group, check_client_id, check_symbol, endpoint, order_id_param
-from .order_params import NewOrder
+from .order_params import NewOrder, check_order_params, order_params
 
 MAX_BATCH_PLACE: Final = 5
 MAX_BATCH_CANCEL: Final = 10
@@ -62,7 +62,7 @@ class TradeApi(Group):
         good_till_date: int | None = None,
     ) -> OrderResponse:
         """`POST /fapi/v1/order` (weight 1, one order-count unit). Place with a `newClientOrderId`."""
-        order = NewOrder(
+        params = order_params(
             symbol=symbol, side=side, type=type, quantity=quantity, price=price, time_in_force=time_in_force,
             position_side=position_side, reduce_only=reduce_only, new_client_order_id=new_client_order_id,
             stop_price=stop_price, close_position=close_position, activation_price=activation_price,
@@ -70,8 +70,8 @@ class TradeApi(Group):
             new_order_resp_type=new_order_resp_type, price_match=price_match,
             self_trade_prevention_mode=self_trade_prevention_mode, good_till_date=good_till_date,
         )
-        order.validate()
-        return await self._client.call(NEW_ORDER, order.params())
+        check_order_params(params)
+        return await self._client.call(NEW_ORDER, params)
 
     async def batch_orders(self, *, orders: Sequence[NewOrder]) -> list[BatchItem]:
         """`POST /fapi/v1/batchOrders` (weight 5, max 5): results in order, failures as `BatchError`."""
