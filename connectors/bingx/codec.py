@@ -118,9 +118,10 @@ class BingXCodec:
             raise BadResponse("envelope without `data`", venue=VENUE, status=response.status, request=request)
         try:
             value = exact_decode(self._adapter(endpoint, shape), response.body)
-        except ValidationError as exc:
+        except ValueError as exc:
+            detail = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
             raise BadResponse(
-                f"unexpected {endpoint.name or endpoint.path} payload: {exc.errors()[0]['msg']}",
+                f"unexpected {endpoint.name or endpoint.path} payload: {detail}",
                 venue=VENUE,
                 status=response.status,
                 request=request,

@@ -109,6 +109,11 @@ def test_unreadable_success_body_is_bad_response() -> None:
     assert isinstance(err, BadResponse)
 
 
+def test_number_beyond_decimal_range_is_bad_response() -> None:
+    err = _error(200, b'{"orderId": 1, "price": 1e999999999999999999999}')
+    assert isinstance(err, BadResponse)
+
+
 async def test_1021_resyncs_clock_once_and_retries(venue: MockVenue, client: BinanceUSDMClient) -> None:
     venue.on("POST", "/fapi/v1/order",
              httpx.Response(400, json={"code": -1021, "msg": "Timestamp outside of the recvWindow."}),

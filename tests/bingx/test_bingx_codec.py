@@ -126,6 +126,13 @@ def test_garbage_and_missing_data_are_bad_responses() -> None:
         decode(market.SERVER_TIME, '{"code":0,"msg":"","data":{"serverTime":"soon"}}')
 
 
+def test_number_beyond_decimal_range_is_a_bad_response() -> None:
+    """The exact-number path must not leak `decimal.InvalidOperation` to the caller."""
+    with pytest.raises(BadResponse):
+        decode(spot_fund.SPOT_BALANCE, '{"code":0,"msg":"","data":{"balances":[{"asset":"USDT",'
+                                       '"free":0e1000000000000000000,"locked":"0"}]}}')
+
+
 def test_http_status_errors() -> None:
     with pytest.raises(IPBanned) as banned:
         decode(market.SERVER_TIME, "", 418, {"Retry-After": "120"})

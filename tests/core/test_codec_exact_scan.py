@@ -91,3 +91,65 @@ def test_exponent_literals_decode_exactly(literal: str) -> None:
     assert codec.needs_exact_path(f'{{"a":[{literal}]}}'.encode())
     assert codec.decode(TypeAdapter(dict[str, list[Decimal]]), f'{{"a":[{literal}]}}'.encode()) == {
         "a": [Decimal(literal)]}
+
+
+_BARE_SIGN_EXPONENT = re.compile(rb"(?:^|(?<=[ \t\r\n:,\[]))-?[0-9.]*[0-9][eE][-+]")
+
+
+def scan_rule(data: bytes) -> bool:
+    """`reference`, plus an exponent sign with no digit after it (`[1e-]`): not JSON, so both paths reject the
+    body; the scan has always counted it (one character class for the sign and the digit)."""
+    return reference(data) or _BARE_SIGN_EXPONENT.search(data) is not None
+
+
+#: Digit runs of any length around dots, exponent letters and delimiters: the cases where the cheap prefilters
+#: (`_FRACTION_HINT`, the one-digit `0e` candidates) must not change the decision.
+number_runs = st.lists(
+    st.one_of(st.text(alphabet="0123456789", min_size=1, max_size=20), st.sampled_from(list('.eE-+",:[ x'))),
+    max_size=40,
+).map(lambda parts: "".join(parts).encode())
+
+
+@SETTINGS
+@given(number_runs)
+@example(b"1234567.123456789")
+@example(b"12345678.1234567")
+@example(b"1234567.12345678")
+@example(b"[1.5e0e5]")
+@example(b'"x",0e+1')
+@example(b"0e-")
+def test_prefilters_keep_the_reference_decision(data: bytes) -> None:
+    digits = data.translate(codec._ONE_DIGIT)
+    assert codec.needs_exact_path(data) is scan_rule(data)
+    assert codec._long_fraction(data, digits) is (codec._LONG_FRACTION.search(data) is not None)
+    if codec._FRACTION_HINT.search(digits) is None and codec._EXPONENT.search(digits) is None:
+        assert not scan_rule(data)
+
+
+@SETTINGS
+@given(number_runs)
+@example(b"0e1000000000000000000")
+@example(b"0e-")
+def test_decode_takes_the_exact_path_exactly_when_needed(data: bytes) -> None:
+    """`decode` validates through the exact path iff the scan says so (the runs inside `[...]`)."""
+    body = b"[" + data.replace(b"\\", b"").replace(b'"', b"") + b"]"
+    calls: list[str] = []
+
+    class Spy:
+        def validate_json(self, raw: bytes) -> str:
+            calls.append("json")
+            return "json"
+
+        def validate_python(self, value: object) -> str:
+            calls.append("python")
+            return "python"
+
+    class Adapter:
+        validator = Spy()
+
+    try:
+        codec.decode(Adapter(), body)  # type: ignore[arg-type]
+    except (ValueError, ArithmeticError):  # only the exact path parses in Python (`Decimal("0e10000…")` raises)
+        assert scan_rule(body) and not calls
+        return
+    assert calls == (["python"] if scan_rule(body) else ["json"])

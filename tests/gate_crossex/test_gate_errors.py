@@ -118,6 +118,13 @@ async def test_garbled_success_is_bad_response(client: GateCrossExClient, mock: 
         await client.account.get_account()
 
 
+async def test_number_beyond_decimal_range_is_bad_response(client: GateCrossExClient, mock: Any) -> None:
+    mock.add("GET", f"{P}/accounts", raw=b'{"user_id": "1", "available_margin": 1e999999999999999999999}',
+             status=200)
+    with pytest.raises(BadResponse):
+        await client.account.get_account()
+
+
 async def test_204_without_body(client: GateCrossExClient, mock: Any) -> None:
     mock.add("POST", f"{P}/convert/orders", status=204)
     result = await client.convert.create_order(quote_id="1")

@@ -11,6 +11,7 @@ from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.alias_generators import to_camel
 
 from venuekit.core.types import VenueModel
+from venuekit.core.types.fields import BlankAsNone, NonBlankStr, is_blank
 
 from ..enums import OrderSide, OrderStatus, OrderType, PositionSide
 
@@ -41,15 +42,17 @@ def as_list(value: Any) -> Any:
     return value
 
 
-OptDec = Annotated[Decimal | None, BeforeValidator(blank_to_none)]
-OptId = Annotated[str | None, BeforeValidator(blank_to_none)]
-OptInt = Annotated[int | None, BeforeValidator(blank_to_none)]
+#: `""` or whitespace reads as None; the type is validated natively first (see `BlankAsNone`).
+_BLANK = BlankAsNone(is_blank)
+OptDec = Annotated[Decimal | None, _BLANK]
+OptId = Annotated[NonBlankStr | None, _BLANK]
+OptInt = Annotated[int | None, _BLANK]
 OneOrMany = Annotated[list[T], BeforeValidator(as_list)]
 Side = Annotated[OrderSide | str, Field(union_mode="left_to_right")]
-PosSide = Annotated[PositionSide | str | None, Field(union_mode="left_to_right"), BeforeValidator(blank_to_none)]
+PosSide = Annotated[PositionSide | NonBlankStr | None, Field(union_mode="left_to_right"), _BLANK]
 Type = Annotated[OrderType | str, Field(union_mode="left_to_right")]
 Status = Annotated[OrderStatus | str | None, Field(union_mode="left_to_right")]
-Flag = Annotated[bool | str | None, Field(union_mode="left_to_right"), BeforeValidator(blank_to_none)]
+Flag = Annotated[bool | NonBlankStr | None, Field(union_mode="left_to_right"), _BLANK]
 
 
 class BingXModel(VenueModel):
