@@ -22,6 +22,7 @@ from venuekit.core.types import (
     Side,
     TimeInForce,
 )
+from venuekit.core.types.trusted import trusted
 
 from .config import VENUE
 from .enums import (
@@ -44,13 +45,24 @@ from .models import (
     UserTrade,
 )
 
+# Our own typed values, so the shared types are built without pydantic re-validating them.
+_order, _fill, _fee = trusted(Order), trusted(Fill), trusted(Fee)
+_position, _balance, _income = trusted(Position), trusted(Balance), trusted(IncomeEntry)
+_ZERO = Decimal(0)
+_POST_ONLY = TimeInForce.POST_ONLY
+_LIMIT = OrderType.LIMIT
+_BUY, _SELL = Side.BUY, Side.SELL
+#: a hedge-mode leg gives the direction; a one-way (BOTH) position takes it from the amount's sign
+_LEG_DIRECTION = {PositionSide.LONG: Side.BUY, PositionSide.SHORT: Side.SELL}
+_ROLE = {True: LiquidityRole.MAKER, False: LiquidityRole.TAKER}
+
 _STATUS = {"TRADING": InstrumentStatus.TRADING, "PENDING_TRADING": InstrumentStatus.HALTED,
            "PRE_TRADING": InstrumentStatus.HALTED}
 
 
 def _positive(value: Decimal | None) -> Decimal | None:
     """Binance writes "0" for "not set" in prices (market price, stop price, liquidation price)."""
-    return value if value is not None and value > 0 else None
+    return value if value is not None and value > _ZERO else None
 
 
 def instrument(sym: ExchangeSymbol) -> Instrument:
@@ -89,14 +101,14 @@ def instrument(sym: ExchangeSymbol) -> Instrument:
 
 def order(o: OrderResponse, symbols: SymbolMap) -> Order:
     tif = TIF_FROM_WIRE.get(o.time_in_force or "")
-    return Order(
+    return _order(
         venue=VENUE,
         id=o.order_id,
         client_order_id=o.client_order_id,
         symbol=symbols.to_unified(o.symbol),
         side=SIDE_FROM_WIRE[o.side],
         position_side=POSITION_SIDE_FROM_WIRE[o.position_side],
-        type=ORDER_TYPE_FROM_WIRE.get(o.type, ORDER_TYPE_FROM_WIRE.get(o.orig_type or "", OrderType.LIMIT)),
+        type=ORDER_TYPE_FROM_WIRE.get(o.type) or ORDER_TYPE_FROM_WIRE.get(o.orig_type or "", _LIMIT),
         time_in_force=tif,
         price=_positive(o.price),
         trigger_price=_positive(o.stop_price),
@@ -106,7 +118,7 @@ def order(o: OrderResponse, symbols: SymbolMap) -> Order:
         average_price=_positive(o.avg_price),
         status=STATUS_FROM_WIRE[o.status],
         reduce_only=o.reduce_only,
-        post_only=tif is TimeInForce.POST_ONLY,
+        post_only=tif is _POST_ONLY,
         created_at=o.time,
         updated_at=o.update_time,
         raw=o,
@@ -114,7 +126,7 @@ def order(o: OrderResponse, symbols: SymbolMap) -> Order:
 
 
 def fill(t: UserTrade, symbols: SymbolMap) -> Fill:
-    return Fill(
+    return _fill(
         venue=VENUE,
         id=t.id,
         order_id=t.order_id,
@@ -124,8 +136,8 @@ def fill(t: UserTrade, symbols: SymbolMap) -> Fill:
         price=t.price,
         amount=t.qty,
         cost=t.quote_qty,
-        fee=Fee(cost=t.commission, currency=t.commission_asset),
-        role=LiquidityRole.MAKER if t.maker else LiquidityRole.TAKER,
+        fee=_fee(cost=t.commission, currency=t.commission_asset),
+        role=_ROLE[t.maker],
         realized_pnl=t.realized_pnl,
         timestamp=t.time,
         raw=t,
@@ -133,23 +145,21 @@ def fill(t: UserTrade, symbols: SymbolMap) -> Fill:
 
 
 def position(p: PositionRisk, symbols: SymbolMap) -> Position:
-    if p.position_side is PositionSide.BOTH:
-        side = Side.BUY if p.position_amt > 0 else Side.SELL
-    else:
-        side = Side.BUY if p.position_side is PositionSide.LONG else Side.SELL
-    mode = MARGIN_MODE_FROM_WIRE.get(p.margin_type.lower())
-    return Position(
+    leg = p.position_side
+    side = _LEG_DIRECTION.get(leg) or (_BUY if p.position_amt > _ZERO else _SELL)
+    margin_type = p.margin_type.lower()
+    return _position(
         venue=VENUE,
         symbol=symbols.to_unified(p.symbol),
         side=side,
-        position_side=POSITION_SIDE_FROM_WIRE[p.position_side],
+        position_side=POSITION_SIDE_FROM_WIRE[leg],
         size=abs(p.position_amt),
         entry_price=_positive(p.entry_price),
         mark_price=_positive(p.mark_price),
         unrealized_pnl=p.un_realized_profit,
         leverage=Decimal(p.leverage),
-        margin_mode=mode,
-        margin=p.isolated_margin if p.margin_type.lower() == "isolated" else None,
+        margin_mode=MARGIN_MODE_FROM_WIRE.get(margin_type),
+        margin=p.isolated_margin if margin_type == "isolated" else None,
         liquidation_price=_positive(p.liquidation_price),
         notional=abs(p.notional) if p.notional is not None else None,
         updated_at=p.update_time or None,
@@ -160,12 +170,12 @@ def position(p: PositionRisk, symbols: SymbolMap) -> Position:
 def balance(b: BalanceEntry) -> Balance:
     """`total` = wallet + cross unrealized PnL (margin balance), `free` = available, `used` = the rest."""
     total = b.balance + b.cross_un_pnl
-    return Balance(venue=VENUE, asset=b.asset, total=total, free=b.available_balance,
-                   used=total - b.available_balance, unrealized_pnl=b.cross_un_pnl, raw=b)
+    return _balance(venue=VENUE, asset=b.asset, total=total, free=b.available_balance,
+                    used=total - b.available_balance, unrealized_pnl=b.cross_un_pnl, raw=b)
 
 
 def income(r: IncomeRecord, symbols: SymbolMap) -> IncomeEntry:
-    return IncomeEntry(
+    return _income(
         venue=VENUE, id=r.tran_id, symbol=symbols.to_unified(r.symbol) if r.symbol else None, type=r.income_type,
         amount=r.income, asset=r.asset, timestamp=r.time, info=r.info or None, raw=r,
     )

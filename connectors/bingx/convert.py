@@ -26,6 +26,7 @@ from venuekit.core.types import (
     Ticker,
     TimeInForce,
 )
+from venuekit.core.types.trusted import trusted
 
 from . import enums as bx
 from .config import VENUE
@@ -36,15 +37,24 @@ from .models.swap_trade import FillHistoryEntry, FillOrder, SwapOrder
 ToUnified = Callable[[str], str]
 ZERO = Decimal(0)
 
-# Wire value -> enum member by dict lookup: `Enum(value)` with a try/except costs ~1 µs per call per order.
-_POSITION_SIDES = {m.value: m for m in bx.PositionSide}
-_ORDER_TYPES = {m.value: m for m in bx.OrderType}
-_STATUSES = {m.value: m for m in bx.OrderStatus}
-_TIFS = {m.value: m for m in bx.TimeInForce}
+# Our own typed values, so the shared types are built without pydantic re-validating them.
+_order, _fill, _fee = trusted(Order), trusted(Fill), trusted(Fee)
+_position, _balance, _income = trusted(Position), trusted(Balance), trusted(IncomeEntry)
+
+# Wire value -> unified member by one dict lookup (members and their values as keys: a StrEnum member hashes by
+# name, not value); the case-insensitive lookups fall back to the upper-cased spelling.
+_SIDES: dict[object, Side] = {"BUY": Side.BUY, "SELL": Side.SELL}
+_POSITION_SIDES: dict[object, PositionSide] = {
+    k: u for m, u in bx.POSITION_SIDE_TO_UNIFIED.items() for k in (m, m.value)}
+_ORDER_TYPES: dict[object, OrderType] = {k: u for m, u in bx.ORDER_TYPE_TO_UNIFIED.items() for k in (m, m.value)}
+_STATUSES: dict[object, OrderStatus] = {k: u for m, u in bx.STATUS_TO_UNIFIED.items() for k in (m, m.value)}
+_TIFS: dict[object, TimeInForce] = {m.value: u for m, u in bx.TIF_TO_UNIFIED.items()}
+_WIRE_POST_ONLY = bx.TimeInForce.POST_ONLY.value
+_LIMIT = OrderType.LIMIT
 
 
 def _positive(value: Decimal | None) -> Decimal | None:
-    return value if value is not None and value > 0 else None
+    return value if value is not None and value > ZERO else None
 
 
 def _true(value: bool | str | None) -> bool:
@@ -52,29 +62,30 @@ def _true(value: bool | str | None) -> bool:
 
 
 def side(value: bx.OrderSide | str) -> Side:
-    return Side.BUY if str(value).upper() == "BUY" else Side.SELL
+    found = _SIDES.get(value)
+    if found is None:
+        return Side.BUY if str(value).upper() == "BUY" else Side.SELL
+    return found
 
 
 def position_side(value: bx.PositionSide | str | None) -> PositionSide | None:
     if value is None:
         return None
-    member = _POSITION_SIDES.get(str(value).upper())
-    return None if member is None else bx.POSITION_SIDE_TO_UNIFIED[member]
+    found = _POSITION_SIDES.get(value)
+    return _POSITION_SIDES.get(str(value).upper()) if found is None else found
 
 
 def order_type(value: bx.OrderType | str | None, fallback: OrderType = OrderType.LIMIT) -> OrderType:
-    member = _ORDER_TYPES.get(str(value))
-    return fallback if member is None else bx.ORDER_TYPE_TO_UNIFIED.get(member, fallback)
+    return _ORDER_TYPES.get(value, fallback)
 
 
 def status(value: bx.OrderStatus | str | None) -> OrderStatus:
-    member = _STATUSES.get(str(value).upper())
-    return OrderStatus.OPEN if member is None else bx.STATUS_TO_UNIFIED[member]
+    found = _STATUSES.get(value)
+    return _STATUSES.get(str(value).upper(), OrderStatus.OPEN) if found is None else found
 
 
 def time_in_force(value: str | None) -> TimeInForce | None:
-    member = _TIFS.get(value) if value else None
-    return None if member is None else bx.TIF_TO_UNIFIED[member]
+    return _TIFS.get(value) if value else None
 
 
 def iso_ms(text: str | None) -> int | None:
@@ -117,28 +128,29 @@ def order(o: SwapOrder, to_unified: ToUnified, request: OrderRequest | None = No
     """A BingX order (any of its shapes) as an `Order`; `request` fills what a placement answer omits."""
     amount = o.orig_qty or o.quantity or (request.amount if request else ZERO)
     filled = o.executed_qty or ZERO
-    fee = Fee(cost=-o.commission, currency=None) if o.commission else None
-    return Order(
+    remaining = amount - filled
+    wire_tif = o.time_in_force
+    return _order(
         venue=VENUE,
         id=o.order_id,
         client_order_id=o.client_order_id,
         symbol=to_unified(o.symbol),
         side=side(o.side),
         position_side=position_side(o.position_side),
-        type=order_type(o.type, request.type if request else OrderType.LIMIT),
-        time_in_force=time_in_force(o.time_in_force) or (request.time_in_force if request else None),
+        type=order_type(o.type, request.type if request else _LIMIT),
+        time_in_force=time_in_force(wire_tif) or (request.time_in_force if request else None),
         price=_positive(o.price) or (request.price if request else None),
         trigger_price=_positive(o.stop_price),
         amount=amount,
         filled=filled,
-        remaining=max(amount - filled, ZERO),
+        remaining=ZERO if remaining < ZERO else remaining,
         average_price=_positive(o.avg_price),
         status=status(o.status),
         reduce_only=_true(o.reduce_only) or bool(request and request.reduce_only),
-        post_only=_true(o.post_only) or o.time_in_force == bx.TimeInForce.POST_ONLY,
+        post_only=_true(o.post_only) or wire_tif == _WIRE_POST_ONLY,
         created_at=o.time,
         updated_at=o.update_time,
-        fee=fee,
+        fee=_fee(cost=-o.commission, currency=None) if o.commission else None,
         raw=o,
     )
 
@@ -146,8 +158,8 @@ def order(o: SwapOrder, to_unified: ToUnified, request: OrderRequest | None = No
 def fill_from_orders(f: FillOrder, index: int, to_unified: ToUnified, default_symbol: str | None) -> Fill:
     """allFillOrders carries no trade id: the id is `<orderId>-<fill time>-<index>`, stable per answer."""
     ts = iso_ms(f.filled_tm) or iso_ms(f.filled_time) or 0
-    fee = Fee(cost=-f.commission, currency=f.currency) if f.commission is not None else None
-    return Fill(
+    fee = _fee(cost=-f.commission, currency=f.currency) if f.commission is not None else None
+    return _fill(
         venue=VENUE,
         id=f"{f.order_id}-{ts}-{index}",
         order_id=f.order_id,
@@ -167,8 +179,8 @@ def fill_from_orders(f: FillOrder, index: int, to_unified: ToUnified, default_sy
 def fill_from_history(f: FillHistoryEntry, to_unified: ToUnified, default_symbol: str) -> Fill:
     ts = iso_ms(f.filled_time) or 0
     role = LiquidityRole(f.role.lower()) if f.role and f.role.lower() in ("maker", "taker") else None
-    fee = Fee(cost=-f.commission, currency=f.commission_asset) if f.commission is not None else None
-    return Fill(
+    fee = _fee(cost=-f.commission, currency=f.commission_asset) if f.commission is not None else None
+    return _fill(
         venue=VENUE,
         id=f.trade_id or f"{f.order_id}-{ts}",
         order_id=f.order_id,
@@ -189,7 +201,7 @@ def balance(b: SwapBalance) -> Balance:
     """`total` is equity (wallet balance + unrealised PnL), `free` the available margin."""
     total = b.equity if b.equity is not None else (b.balance or ZERO)
     free = b.available_margin if b.available_margin is not None else total
-    return Balance(
+    return _balance(
         venue=VENUE, asset=b.asset, total=total, free=free, used=total - free, unrealized_pnl=b.unrealized_profit, raw=b
     )
 
@@ -202,7 +214,7 @@ def position(p: SwapPosition, to_unified: ToUnified, *, hedge: bool) -> Position
         direction = Side.BUY if p.position_amt >= 0 else Side.SELL
     else:
         direction = Side.BUY if leg is PositionSide.LONG else Side.SELL
-    return Position(
+    return _position(
         venue=VENUE, symbol=to_unified(p.symbol), side=direction,
         position_side=leg if hedge else PositionSide.BOTH, size=abs(p.position_amt),
         entry_price=p.avg_price, mark_price=p.mark_price, unrealized_pnl=p.unrealized_profit,
@@ -214,7 +226,7 @@ def position(p: SwapPosition, to_unified: ToUnified, *, hedge: bool) -> Position
 
 
 def income(r: IncomeRecord, to_unified: ToUnified) -> IncomeEntry:
-    return IncomeEntry(
+    return _income(
         venue=VENUE,
         id=r.tran_id,
         symbol=to_unified(r.symbol) if r.symbol else None,

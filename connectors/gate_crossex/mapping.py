@@ -22,6 +22,7 @@ from venuekit.core.types import (
     Side,
     TimeInForce,
 )
+from venuekit.core.types.trusted import trusted
 
 from .config import VENUE
 from .enums import (
@@ -48,6 +49,12 @@ from .models import Position as GatePosition
 
 ToUnified = Callable[[str], str]
 _ZERO = Decimal(0)
+_POST_ONLY = TimeInForce.POST_ONLY
+_LIMIT = OrderType.LIMIT
+
+# Our own typed values, so the shared types are built without pydantic re-validating them.
+_order, _fill, _fee = trusted(Order), trusted(Fill), trusted(Fee)
+_position, _balance, _income = trusted(Position), trusted(Balance), trusted(IncomeEntry)
 
 
 def split_symbol(item: Symbol) -> tuple[str, str, str, str]:
@@ -102,42 +109,42 @@ def instrument(item: Symbol, risk: RiskLimit | None = None) -> Instrument:
 
 
 def _positive(value: Decimal | None) -> Decimal | None:
-    return value if value is not None and value > 0 else None
+    return value if value is not None and value > _ZERO else None
 
 
 def order(item: CrossexOrder, to_unified: ToUnified) -> Order:
     qty = item.qty or _ZERO
     filled = item.executed_qty or _ZERO
-    amount = qty if qty > 0 else filled
+    amount = qty if qty > _ZERO else filled
+    remaining = amount - filled
     tif = TIF_FROM_GATE.get((item.time_in_force or "").upper())
-    fee = Fee(cost=item.fee, currency=item.fee_coin) if item.fee is not None else None
-    return Order(
+    return _order(
         venue=VENUE,
         id=item.order_id,
         client_order_id=item.text or None,
         symbol=to_unified(item.symbol),
         side=SIDE_FROM_GATE[item.side.upper()],
         position_side=POSITION_SIDE_FROM_GATE.get((item.position_side or "").upper()),
-        type=TYPE_FROM_GATE.get(item.type.upper(), OrderType.LIMIT),
+        type=TYPE_FROM_GATE.get(item.type.upper(), _LIMIT),
         time_in_force=tif,
         price=_positive(item.price),
         amount=amount,
         filled=filled,
-        remaining=max(_ZERO, amount - filled),
+        remaining=remaining if remaining > _ZERO else _ZERO,
         average_price=_positive(item.executed_avg_price),
         status=order_status(item.state),
         reduce_only=bool(item.reduce_only),
-        post_only=tif is TimeInForce.POST_ONLY,
+        post_only=tif is _POST_ONLY,
         created_at=item.create_time,
         updated_at=item.update_time,
-        fee=fee,
+        fee=_fee(cost=item.fee, currency=item.fee_coin) if item.fee is not None else None,
         raw=item,
     )
 
 
 def fill(item: CrossexTrade, to_unified: ToUnified) -> Fill:
     price, qty = item.price or _ZERO, item.qty or _ZERO
-    return Fill(
+    return _fill(
         venue=VENUE,
         id=item.transaction_id,
         order_id=item.order_id,
@@ -148,7 +155,7 @@ def fill(item: CrossexTrade, to_unified: ToUnified) -> Fill:
         price=price,
         amount=qty,
         cost=price * qty,
-        fee=Fee(cost=item.fee, currency=item.fee_coin) if item.fee is not None else None,
+        fee=_fee(cost=item.fee, currency=item.fee_coin) if item.fee is not None else None,
         role=ROLE_FROM_GATE.get((item.match_role or "").upper()),
         realized_pnl=item.rpnl,
         timestamp=item.create_time or 0,
@@ -170,7 +177,7 @@ def position(item: GatePosition, to_unified: ToUnified) -> Position | None:
     if qty == 0:
         return None
     side, position_side = _direction(item.position_side, qty)
-    return Position(
+    return _position(
         venue=VENUE, symbol=to_unified(item.symbol), side=side, position_side=position_side, size=abs(qty),
         entry_price=item.entry_price, mark_price=item.mark_price, unrealized_pnl=item.upnl,
         realized_pnl=item.closed_pnl, leverage=item.leverage, margin=item.initial_margin,
@@ -183,7 +190,7 @@ def margin_position(item: MarginPosition, to_unified: ToUnified) -> Position | N
     if qty == 0:
         return None
     side, position_side = _direction(item.position_side, qty)
-    return Position(
+    return _position(
         venue=VENUE, symbol=to_unified(item.symbol), side=side, position_side=position_side, size=abs(qty),
         entry_price=_positive(item.entry_price), mark_price=item.index_price, unrealized_pnl=item.upnl,
         leverage=item.leverage, margin=item.initial_margin, notional=item.position_value,
@@ -207,7 +214,7 @@ def balances(assets: Iterable[AccountAsset], exchange: str | None = None) -> dic
         acc[2] += upnl
         raws.setdefault(asset.coin, []).append(asset)
     return {
-        coin: Balance(
+        coin: _balance(
             venue=VENUE, asset=coin, total=t, free=f, used=t - f, unrealized_pnl=u, raw=raws[coin]
         )
         for coin, (t, f, u) in totals.items()
@@ -215,7 +222,7 @@ def balances(assets: Iterable[AccountAsset], exchange: str | None = None) -> dic
 
 
 def income(item: AccountBookEntry) -> IncomeEntry:
-    return IncomeEntry(
+    return _income(
         venue=VENUE, id=item.id, type=item.type, amount=item.change or _ZERO, asset=item.coin,
         timestamp=item.create_time or 0, info=item.exchange_type or None, raw=item,
     )

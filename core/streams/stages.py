@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Generic, Protocol, TypeVar
 
 from ..types import OrderStatus, Position, PositionSide, Side
@@ -92,7 +93,7 @@ class AccountStage:
         for symbol, leg in self.deduper.open_position_legs():
             if (symbol, leg) not in seen_legs:
                 flat = Position(venue=self.venue, symbol=symbol, side=Side.BUY, position_side=PositionSide(leg),
-                                size=0)
+                                size=Decimal(0))
                 replayed.append(PositionUpdate(venue=self.venue, position=flat, reason="RECONCILED",
                                                timestamp=stamp, replayed=True))
         out: list[AccountUpdate | StreamStatus] = []

@@ -21,6 +21,7 @@ from venuekit.core.streams import (
 )
 from venuekit.core.symbols import SymbolMap
 from venuekit.core.types import Position, PositionSide, Side
+from venuekit.core.types.trusted import trusted
 
 from .. import mapping
 from ..config import VENUE
@@ -49,6 +50,11 @@ _EXEC_BY_STATE = {
     "FAILED": ExecType.REJECTED, "REJECTED": ExecType.REJECTED,
 }
 
+# Our own typed values, so the shared types are built without pydantic re-validating them.
+_position, _order_update, _fill_update = trusted(Position), trusted(OrderUpdate), trusted(FillUpdate)
+_position_update, _balance_update = trusted(PositionUpdate), trusted(BalanceUpdate)
+_mark_price, _book_ticker, _trade = trusted(MarkPriceUpdate), trusted(BookTickerUpdate), trusted(TradeUpdate)
+
 
 class Unified:
     """Venue symbol → unified symbol: the loaded map, else the CrossEx grammar `EXCHANGE_BUSINESS_BASE_QUOTE`."""
@@ -73,19 +79,20 @@ def order_events(push: WsOrderPush, to_unified: Unified) -> list[AccountUpdate]:
     item = push.payload
     the_order = mapping.order(item, to_unified)
     exec_type = _EXEC_BY_STATE.get(item.state.upper(), ExecType.AMENDMENT)
-    return [OrderUpdate(venue=VENUE, order=the_order, exec_type=exec_type,
-                        timestamp=item.update_time or push.stamp)]
+    return [_order_update(venue=VENUE, order=the_order, exec_type=exec_type,
+                           timestamp=item.update_time or push.stamp)]
 
 
 def fill_events(push: WsTradePush, to_unified: Unified) -> list[AccountUpdate]:
     fill = mapping.fill(push.payload, to_unified)
-    return [FillUpdate(venue=VENUE, fill=fill, timestamp=fill.timestamp or push.stamp)]
+    return [_fill_update(venue=VENUE, fill=fill, timestamp=fill.timestamp or push.stamp)]
 
 
 def _flat(symbol: str, position_side: str | None, stamp: int, raw: object) -> Position:
     leg = POSITION_SIDE_FROM_GATE.get((position_side or "").upper(), PositionSide.BOTH)
     side = Side.SELL if leg is PositionSide.SHORT else Side.BUY
-    return Position(venue=VENUE, symbol=symbol, side=side, position_side=leg, size=_ZERO, updated_at=stamp, raw=raw)
+    return _position(venue=VENUE, symbol=symbol, side=side, position_side=leg, size=_ZERO, updated_at=stamp,
+                     raw=raw)
 
 
 def contract_position(item: GatePosition, to_unified: Unified, stamp: int) -> Position:
@@ -106,7 +113,7 @@ def position_events(push: WsPositionPush | WsMarginPositionPush, to_unified: Uni
     else:
         pos = margin_position(push.payload, to_unified, push.stamp)
     stamp = pos.updated_at or push.stamp
-    return [PositionUpdate(venue=VENUE, position=pos, timestamp=stamp, version=stamp or None)]
+    return [_position_update(venue=VENUE, position=pos, timestamp=stamp, version=stamp or None)]
 
 
 def wallet_key(asset: AccountAsset) -> str:
@@ -116,7 +123,7 @@ def wallet_key(asset: AccountAsset) -> str:
 
 
 def balance(asset: AccountAsset, stamp: int, *, replayed: bool = False, version: int | None = None) -> BalanceUpdate:
-    return BalanceUpdate(
+    return _balance_update(
         venue=VENUE, asset=wallet_key(asset), wallet_balance=asset.balance or _ZERO,
         available=asset.available_balance, reason="RECONCILED" if replayed else None, timestamp=stamp,
         replayed=replayed, version=version, raw=asset,
@@ -130,7 +137,7 @@ def balance_events(push: WsAssetPush) -> list[AccountUpdate]:
 
 def mark_price(push: WsMarkPricePush, funding: FundingRate | None, symbol: str) -> MarkPriceUpdate:
     """`mark_price` carries only the mark; the latest `funding_rate` push of the symbol is joined in."""
-    return MarkPriceUpdate(
+    return _mark_price(
         venue=VENUE, symbol=symbol, mark_price=push.result.mp,
         funding_rate=funding.r if funding else None,
         next_funding_time=funding.next_funding_time if funding else None, timestamp=push.stamp,
@@ -142,7 +149,7 @@ def book_ticker(push: WsTickerPush, symbol: str) -> BookTickerUpdate | None:
     t = push.result
     if None in (t.bid_price, t.bid_size, t.ask_price, t.ask_size):
         return None
-    return BookTickerUpdate(
+    return _book_ticker(
         venue=VENUE, symbol=symbol, bid_price=t.bid_price or _ZERO, bid_amount=t.bid_size or _ZERO,
         ask_price=t.ask_price or _ZERO, ask_amount=t.ask_size or _ZERO, timestamp=t.ts or push.stamp,
     )
@@ -150,8 +157,8 @@ def book_ticker(push: WsTickerPush, symbol: str) -> BookTickerUpdate | None:
 
 def trade(push: WsTradePublic, symbol: str) -> TradeUpdate:
     t = push.result
-    return TradeUpdate(venue=VENUE, symbol=symbol, id=t.i, price=t.p, amount=t.q,
-                       side=SIDE_FROM_GATE[t.side.upper()], timestamp=t.ts)
+    return _trade(venue=VENUE, symbol=symbol, id=t.i, price=t.p, amount=t.q,
+                  side=SIDE_FROM_GATE[t.side.upper()], timestamp=t.ts)
 
 
 def book_delta(push: WsBookUpdatePush, venue_symbol: str) -> BookDelta:
