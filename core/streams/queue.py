@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 from collections.abc import Callable, Hashable
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import anyio
+import sniffio
 
 T = TypeVar("T")
 
@@ -27,6 +29,37 @@ class Overflow(StrEnum):
 
 class QueueClosed(Exception):
     """`get` on a closed, drained queue."""
+
+
+class _Event(Protocol):
+    def set(self) -> None: ...
+    def is_set(self) -> bool: ...
+    async def wait(self) -> None: ...
+
+
+class _FutureEvent:
+    """A one-shot event over a bare asyncio future: the consumer re-arms one per item it waits for, and
+    `anyio.Event` (an `asyncio.Event` plus a waiter list) costs ~2 µs more per hand-off (docs/performance.md)."""
+
+    __slots__ = ("_future",)
+
+    def __init__(self) -> None:
+        self._future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def set(self) -> None:
+        if not self._future.done():
+            self._future.set_result(None)
+
+    def is_set(self) -> bool:
+        return self._future.done()
+
+    async def wait(self) -> None:
+        try:
+            await self._future
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise
 
 
 class EventQueue(Generic[T]):
@@ -42,10 +75,10 @@ class EventQueue(Generic[T]):
         self.overflow = overflow
         self._key = key
         self._items: deque[T] = deque()
-        self._readable = anyio.Event()
-        self._writable = anyio.Event()
+        self._readable: _Event = anyio.Event()
+        self._writable: _Event = anyio.Event()
         self._closed = False
-        self._event_type: type[anyio.Event] | None = None
+        self._event_type: Callable[[], _Event] | None = None
         self.dropped = 0
         self.conflated = 0
         self.delivered = 0
@@ -58,13 +91,12 @@ class EventQueue(Generic[T]):
     def closed(self) -> bool:
         return self._closed
 
-    def _fresh_event(self) -> anyio.Event:
-        """A new unset event; the running backend's class is looked up once (`anyio.Event()` asks sniffio
-        every time, and the consumer re-arms an event for almost every item)."""
+    def _fresh_event(self) -> _Event:
+        """A new unset event: a bare future under asyncio, anyio's event elsewhere (trio); the backend is
+        looked up once, since the consumer re-arms an event for almost every item."""
         if self._event_type is None:
-            event = anyio.Event()
-            self._event_type = type(event)
-            return event
+            asyncio_backend = sniffio.current_async_library() == "asyncio"
+            self._event_type = _FutureEvent if asyncio_backend else type(anyio.Event())
         return self._event_type()
 
     def _wake_reader(self) -> None:

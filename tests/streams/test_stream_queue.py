@@ -59,3 +59,50 @@ async def test_close_releases_a_blocked_producer() -> None:
     assert await queue.get() == 1
     with pytest.raises(QueueClosed):
         await queue.get()
+
+
+
+async def _hand_offs() -> tuple[list[int], int]:
+    """A waiting consumer is woken per item, a BLOCK producer waits for room, a cancelled wait loses nothing."""
+    queue: EventQueue[int] = EventQueue(maxsize=2, overflow=Overflow.BLOCK)
+    got: list[int] = []
+
+    async def consume(n: int) -> None:
+        for _ in range(n):
+            got.append(await queue.get())
+
+    with anyio.move_on_after(0.05):
+        await queue.get()
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(consume, 6)
+        for i in range(6):
+            await queue.put(i)
+    return got, len(queue)
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_hand_off_on_both_backends(backend: str) -> None:
+    got, left = anyio.run(_hand_offs, backend=backend)
+    assert got == [0, 1, 2, 3, 4, 5]
+    assert left == 0
+
+
+async def test_cancelling_one_waiting_reader_does_not_cancel_another() -> None:
+    """Two readers (misuse) share one wake-up; cancelling one must not end the other's wait."""
+    queue: EventQueue[str] = EventQueue(maxsize=4)
+    queue.put_nowait("first")
+    assert await queue.get() == "first"
+    results: list[str] = []
+
+    async def reader() -> None:
+        results.append(await queue.get())
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(reader)
+        await anyio.sleep(0.01)
+        async with anyio.create_task_group() as inner:
+            inner.start_soon(reader)
+            await anyio.sleep(0.01)
+            inner.cancel_scope.cancel()
+        queue.put_nowait("x")
+    assert results == ["x"]
