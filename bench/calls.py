@@ -7,6 +7,7 @@ Each library is measured sequentially (mean latency) and with 50 / 500 concurren
 from __future__ import annotations
 
 import asyncio
+import gc
 import hashlib
 import hmac
 import itertools
@@ -22,8 +23,9 @@ from venuekit.connectors.binance_usdm import BinanceUSDMClient
 from venuekit.connectors.binance_usdm.enums import TIF, OrderSide, OrderType
 from venuekit.core.credentials import Credentials
 from venuekit.core.ratelimit.store import Reservation
+from venuekit.core.transport.sender import KEEPALIVE_S
 
-from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes
+from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes, freeze_setup_heap
 from .payloads import binance_exchange_info
 from .server import CLIENT_CPU, ServerProcess, pin, unpin
 
@@ -104,7 +106,10 @@ class Floor:
 
     def __init__(self, url: str) -> None:
         self.url = url + "/fapi/v1/order"
-        self.session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200))
+        # venuekit's idle keep-alive: aiohttp's default (15 s) outlives the server's 5 s, so a connection left idle
+        # through the other clients' rounds was reused after the server had closed it ("Server disconnected").
+        self.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=200, keepalive_timeout=KEEPALIVE_S))
         self.secret = FAKE_SECRET.encode()
         self.headers = {"X-MBX-APIKEY": FAKE_KEY, "Content-Type": "application/x-www-form-urlencoded"}
         self._ids = itertools.count()
@@ -166,6 +171,7 @@ async def _measure(sizes: Sizes, url: str, prototype: bool) -> dict[str, dict[st
     try:
         for client in clients:
             await _warm(client.call, sizes.warmup_calls, max(sizes.concurrency))
+        freeze_setup_heap()
         for _ in range(sizes.rounds):
             for client in clients:
                 seen = results[client.name]
@@ -175,6 +181,7 @@ async def _measure(sizes: Sizes, url: str, prototype: bool) -> dict[str, dict[st
                     seen.setdefault(f"tput{concurrency}", []).append(
                         await throughput(client.call, sizes.conc_calls, concurrency, sizes.time_budget_s))
     finally:
+        gc.unfreeze()
         for client in clients:
             await client.close()
     return results

@@ -8,6 +8,7 @@ Floor: `orjson.loads` of the same bytes.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -33,7 +34,7 @@ from venuekit.core.errors import RequestInfo
 from venuekit.core.symbols import SymbolMap
 from venuekit.core.transport.response import RawResponse
 
-from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes, per_op_us
+from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes, freeze_setup_heap, per_op_us
 from .payloads import binance_body, binance_exchange_info, bingx_orders_body, check_roundtrip, gate_orders_body
 
 SECTION = "parse"
@@ -137,7 +138,9 @@ def run(sizes: Sizes, *, prototype: bool = False) -> list[Row]:
     info = asyncio.run(binance_exchange_info())
     rows: list[Row] = []
     with _closing(_ccxt_exchanges(info)) as exchanges:
-        for case in cases(sizes, info, exchanges):
+        built = cases(sizes, info, exchanges)
+        freeze_setup_heap()
+        for case in built:
             check_roundtrip(case.body)
             loops = sizes.list_loops if case.big else sizes.parse_loops
             floor = per_op_us(lambda b=case.body: orjson.loads(b), loops, sizes.repeats)  # type: ignore[misc]
@@ -159,4 +162,5 @@ def run(sizes: Sizes, *, prototype: bool = False) -> list[Row]:
                         fast = per_op_us(fn, loops, sizes.repeats)
                     rows.append(Row(SECTION, f"{name} [prototype: dot-anchored exact check]", fast, theirs, "µs",
                                     note="informational: proposed core/codec.py change", extra=extra))
+        gc.unfreeze()
     return rows

@@ -12,6 +12,10 @@ from typing import Any
 import anyio
 import uvicorn
 
+#: Idle keep-alive of served simulators: longer than venuekit's pool keep-alive (5 s, uvicorn's default too), so a
+#: client never reuses an idle pooled connection at the moment the server closes it ("Server disconnected").
+IDLE_KEEPALIVE_S = 30
+
 
 class _EmbeddedServer(uvicorn.Server):
     """uvicorn without signal capture, so embedding it never steals the host's Ctrl-C."""
@@ -31,7 +35,8 @@ def _bind(host: str, port: int) -> socket.socket:
 
 
 def _server(app: Any, log_level: str, ws: str = "auto") -> _EmbeddedServer:
-    config = uvicorn.Config(app, log_level=log_level, lifespan="auto", http="h11", ws=ws, access_log=False)
+    config = uvicorn.Config(app, log_level=log_level, lifespan="auto", http="h11", ws=ws, access_log=False,
+                            timeout_keep_alive=IDLE_KEEPALIVE_S)
     return _EmbeddedServer(config)
 
 
@@ -83,13 +88,14 @@ def server_thread(app: Any, host: str = "127.0.0.1", port: int = 0, *, log_level
 
 def run(app: Any, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info") -> None:
     """Serve `app` in the foreground until interrupted."""
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_keep_alive=IDLE_KEEPALIVE_S)
 
 
 async def serve(app: Any, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info",
                 background: Sequence[Callable[[], Coroutine[Any, Any, None]]] = ()) -> None:
     """Serve `app` on the running loop with `background` tasks beside it (e.g. a moving market)."""
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level=log_level, lifespan="on",
+                                           timeout_keep_alive=IDLE_KEEPALIVE_S))
     async with anyio.create_task_group() as tg:
         for task in background:
             tg.start_soon(task)
