@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
@@ -72,3 +74,26 @@ class LazyModule:
 
     def __repr__(self) -> str:
         return f"LazyModule({self._name!r})"
+
+
+def lazy_endpoints(
+    package: str, groups: tuple[str, ...], exports: dict[str, str]
+) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
+    """PEP 562 `__getattr__` and `__dir__` for a venue's `endpoints` package: `ENDPOINTS` (every group's, in
+    `groups` order) and each name of `exports` (`name -> relative module`), imported on first access."""
+    namespace = sys.modules[package].__dict__
+
+    def __getattr__(name: str) -> Any:
+        if name == "ENDPOINTS":
+            value: Any = tuple(ep for group in groups for ep in import_module(f".{group}", package).ENDPOINTS)
+        elif name in exports:
+            value = getattr(import_module(exports[name], package), name)
+        else:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        namespace[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*namespace, "ENDPOINTS", *exports})
+
+    return __getattr__, __dir__

@@ -5,8 +5,9 @@ Names load on first access (PEP 562), so the raw client imports a group, and its
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Any
+
+from venuekit.core.lazy import lazy_endpoints
 
 if TYPE_CHECKING:
     from venuekit.core.endpoint import Endpoint
@@ -37,19 +38,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name == "ENDPOINTS":
-        value: Any = tuple(ep for group in _GROUPS for ep in import_module(f".{group}", __name__).ENDPOINTS)
-    elif name in _EXPORTS:
-        value = getattr(import_module(_EXPORTS[name], __name__), name)
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), "ENDPOINTS", *_EXPORTS})
+__getattr__, __dir__ = lazy_endpoints(__name__, _GROUPS, _EXPORTS)
 
 
 __all__ = [
