@@ -229,6 +229,7 @@ async def _run(kit: VenueKit, scenario: Scenario) -> Observed:
         except VenueError as exc:
             error, outcome = exc, type(exc).__name__
             client_id = getattr(exc, "client_order_id", None)
+        answered_at = local_ms()
         posts = _count(transport, start, "POST", kit.order_path)
         gets = _count(transport, start, "GET", kit.lookup_path if scenario.target == PLACE else kit.read_path)
         ledger = [o.client_order_id or "" for o in sim.exchange.orders(account)]
@@ -236,8 +237,11 @@ async def _run(kit: VenueKit, scenario: Scenario) -> Observed:
         leftover = len({t for t in asyncio.all_tasks() if not t.done()} - tasks_before)
         sim.faults.clear()
         limiter.waited_ms = 0
+        # Real time between the answer and the follow-up counts toward Retry-After too (the limiter credits it):
+        # on a loaded machine the bookkeeping above can take a few hundred ms.
+        elapsed = local_ms() - answered_at
         follow_up = await _follow_up(venue, kit, client_id if ledger else None)
-        waited = limiter.waited_ms
+        waited = limiter.waited_ms + elapsed
         return Observed(outcome, error, ledger, posts, gets, waited, follow_up, leftover, client_id)
     finally:
         await venue.close()
