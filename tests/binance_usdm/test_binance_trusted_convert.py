@@ -3,13 +3,13 @@ equal what the validating constructors build, and survive a dump → validate ro
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import binance_usdm_seed as seed
 import pytest
 from binance_usdm_helpers import EXCHANGE_INFO, doc_json
 from pydantic import BaseModel, TypeAdapter
+from trusted_checks import REST_BUILDERS, assert_same_objects, assert_survive_revalidation, validated
 
 from venuekit.connectors.binance_usdm import convert
 from venuekit.connectors.binance_usdm.models import (
@@ -22,11 +22,9 @@ from venuekit.connectors.binance_usdm.models import (
 )
 from venuekit.core.codec import decode, dumps
 from venuekit.core.symbols import SymbolMap
-from venuekit.core.types import Balance, Fee, Fill, IncomeEntry, Order, Position
+from venuekit.core.types import Balance, Fill, IncomeEntry, Order, Position
 
 #: the module's trusted constructors and the validating class each one stands for
-VALIDATING = {"_order": Order, "_fill": Fill, "_fee": Fee, "_position": Position, "_balance": Balance,
-              "_income": IncomeEntry}
 
 
 def _models(model: type[BaseModel], example: str) -> list[Any]:
@@ -54,26 +52,12 @@ def _convert_all() -> list[BaseModel]:
     ]
 
 
-def _validated(monkeypatch: pytest.MonkeyPatch, run: Callable[[], list[BaseModel]]) -> list[BaseModel]:
-    with monkeypatch.context() as patch:
-        for name, cls in VALIDATING.items():
-            patch.setattr(convert, name, cls)
-        return run()
-
-
 def test_examples_build_the_validated_objects(monkeypatch: pytest.MonkeyPatch) -> None:
-    built, validated = _convert_all(), _validated(monkeypatch, _convert_all)
+    built = _convert_all()
     assert {type(o) for o in built} == {Order, Fill, Position, Balance, IncomeEntry}
-    assert len(built) == len(validated) > 10
-    for ours, theirs in zip(built, validated, strict=True):
-        assert type(ours) is type(theirs) and ours == theirs
-        assert ours.model_fields_set == theirs.model_fields_set
-        assert repr(ours) == repr(theirs) and ours.model_dump_json() == theirs.model_dump_json()
-        assert hash(ours) == hash(theirs)
+    assert len(built) > 10
+    assert_same_objects(built, validated(monkeypatch, convert, REST_BUILDERS, _convert_all))
 
 
 def test_examples_survive_revalidation() -> None:
-    for obj in _convert_all():
-        again = type(obj).model_validate(obj.model_dump())
-        assert again == obj.model_copy(update={"raw": None})
-        assert again.model_dump_json() == obj.model_dump_json()
+    assert_survive_revalidation(_convert_all())

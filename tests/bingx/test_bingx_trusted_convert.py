@@ -4,13 +4,13 @@ results equal what the validating constructors build, and survive a dump → val
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from bingx_cases import CASES, ORDER_4_3, PLACED, POSITION
 from pydantic import BaseModel, TypeAdapter
+from trusted_checks import REST_BUILDERS, assert_same_objects, assert_survive_revalidation, validated
 
 from venuekit.connectors.bingx import convert
 from venuekit.connectors.bingx import enums as bx
@@ -19,7 +19,6 @@ from venuekit.connectors.bingx.models.swap_trade import FillHistoryEntry, FillOr
 from venuekit.core.codec import decode
 from venuekit.core.types import (
     Balance,
-    Fee,
     Fill,
     IncomeEntry,
     Order,
@@ -32,8 +31,6 @@ from venuekit.core.types import (
     TimeInForce,
 )
 
-VALIDATING = {"_order": Order, "_fill": Fill, "_fee": Fee, "_position": Position, "_balance": Balance,
-              "_income": IncomeEntry}
 DATA = {case.name: case.data for case in CASES}
 
 
@@ -65,28 +62,15 @@ def _convert_all() -> list[BaseModel]:
     ]
 
 
-def _validated(monkeypatch: pytest.MonkeyPatch, run: Callable[[], list[BaseModel]]) -> list[BaseModel]:
-    with monkeypatch.context() as patch:
-        for name, cls in VALIDATING.items():
-            patch.setattr(convert, name, cls)
-        return run()
-
-
 def test_examples_build_the_validated_objects(monkeypatch: pytest.MonkeyPatch) -> None:
-    built, validated = _convert_all(), _validated(monkeypatch, _convert_all)
+    built = _convert_all()
     assert {type(o) for o in built} == {Order, Fill, Position, Balance, IncomeEntry}
-    assert len(built) == len(validated) > 10
-    for ours, theirs in zip(built, validated, strict=True):
-        assert type(ours) is type(theirs) and ours == theirs
-        assert ours.model_fields_set == theirs.model_fields_set
-        assert repr(ours) == repr(theirs) and ours.model_dump_json() == theirs.model_dump_json()
+    assert len(built) > 10
+    assert_same_objects(built, validated(monkeypatch, convert, REST_BUILDERS, _convert_all))
 
 
 def test_examples_survive_revalidation() -> None:
-    for obj in _convert_all():
-        again = type(obj).model_validate(obj.model_dump())
-        assert again == obj.model_copy(update={"raw": None})
-        assert again.model_dump_json() == obj.model_dump_json()
+    assert_survive_revalidation(_convert_all())
 
 
 def test_the_reference_order_reads_as_documented() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from pydantic import BaseModel
+from trusted_checks import REST_BUILDERS, differences
 
 from bench.stream_frames import record
 from venuekit.connectors.binance_usdm.streams import convert as binance
@@ -26,30 +27,18 @@ from venuekit.core.streams import (
     PositionUpdate,
     TradeUpdate,
 )
-from venuekit.core.types import Balance, Fee, Fill, IncomeEntry, Order, Position
+from venuekit.core.types import Fee, Fill, Order, Position
 
-_REST = {"_order": Order, "_fill": Fill, "_fee": Fee, "_position": Position, "_balance": Balance,
-         "_income": IncomeEntry}
 _UPDATES = {"_order_update": OrderUpdate, "_fill_update": FillUpdate, "_position_update": PositionUpdate,
             "_balance_update": BalanceUpdate, "_mark_price": MarkPriceUpdate, "_book_ticker": BookTickerUpdate,
             "_trade": TradeUpdate}
 BUILDERS: dict[ModuleType, dict[str, type[BaseModel]]] = {
     binance: {"_order": Order, "_fill": Fill, "_fee": Fee, "_position": Position, **_UPDATES},
     bingx: {"_order": Order, "_fill": Fill, "_fee": Fee, "_position": Position, **_UPDATES},
-    bingx_rest: _REST,
+    bingx_rest: REST_BUILDERS,
     gate: {"_position": Position, **_UPDATES},
-    gate_rest: _REST,
+    gate_rest: REST_BUILDERS,
 }
-
-
-def _differences(ours: BaseModel, theirs: BaseModel) -> list[str]:
-    checks = {
-        "==": ours == theirs and type(ours) is type(theirs),
-        "repr": repr(ours) == repr(theirs),
-        "json": ours.model_dump_json() == theirs.model_dump_json(),
-        "fields_set": ours.model_fields_set == theirs.model_fields_set,
-    }
-    return [name for name, same in checks.items() if not same]
 
 
 def _checking(built: Callable[..., BaseModel], cls: type[BaseModel], venue: str, seen: Counter[tuple[str, str]],
@@ -59,7 +48,7 @@ def _checking(built: Callable[..., BaseModel], cls: type[BaseModel], venue: str,
 
     def call(**kw: Any) -> BaseModel:
         ours = built(**kw)
-        different = _differences(ours, cls(**kw))
+        different = differences(ours, cls(**kw))
         if different:
             wrong.append(f"{venue} {cls.__name__} differs in {different}: {ours!r}")
         seen[(venue, cls.__name__)] += 1
