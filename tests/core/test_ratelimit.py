@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import anyio
 import anyio.lowlevel
 import pytest
+from counting_store import CountingStore
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -214,21 +215,11 @@ async def test_a_cost_above_the_limit_is_refused_at_once() -> None:
         await limiter.acquire([Cost("w", 6)])
 
 
-class _CountingStore(MemoryStore):
-    def __init__(self) -> None:
-        super().__init__()
-        self.reserves = 0
-
-    async def reserve(self, items: Sequence[Reservation], now_ms: int) -> int:
-        self.reserves += 1
-        return await super().reserve(items, now_ms)
-
-
 @pytest.mark.parametrize(("limit", "weights", "seed"), [(400, (1,), 1), (5, (1,), 2), (60, (1, 2, 3), 3)])
 async def test_flood_in_virtual_time_is_fair_safe_and_fast(limit: int, weights: tuple[int, ...], seed: int) -> None:
     """Many tasks queued at once: served in arrival order, no venue violation, >= 90 % of the rate, no herd."""
     window, guard, rng = 1000, 50, random.Random(seed)
-    clock, store = _Clock(1_000_000 + rng.randrange(1000)), _CountingStore()
+    clock, store = _Clock(1_000_000 + rng.randrange(1000)), CountingStore()
     limiter = RateLimiter("v", [Quota("q", limit, window)], store=store, now_ms=clock, max_wait_s=3600)
     calls = limit * 12 // max(weights)
     costs = [rng.choice(weights) for _ in range(calls)]

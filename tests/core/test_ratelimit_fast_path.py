@@ -4,16 +4,16 @@ exceeded, never ahead of a task already in line; merged same-millisecond log ent
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 
 import anyio
 import anyio.lowlevel
 import pytest
+from counting_store import CountingStore
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from venuekit.core import Cost, IPBanned, Quota, RateLimited, RateLimiter, Scope
-from venuekit.core.ratelimit import MemoryStore, Reservation
+from venuekit.core.ratelimit import MemoryStore
 from venuekit.core.ratelimit.sliding import SlidingLog, wait_ms
 
 
@@ -25,26 +25,14 @@ class _Clock:
         return self.now
 
 
-class _AwaitedStore(MemoryStore):
-    """Same state and answers as `MemoryStore`, but overriding `reserve` keeps the limiter on its awaited path."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.reserves = 0
-
-    async def reserve(self, items: Sequence[Reservation], now_ms: int) -> int:
-        self.reserves += 1
-        return await super().reserve(items, now_ms)
-
-
 QUOTAS = (Quota("w", 12, 1000), Quota("o", 5, 300, Scope.ACCOUNT))
 COSTS = ((Cost("w", 1),), (Cost("w", 3), Cost("o", 1)), (Cost("o", 2),), (Cost("w", 5), Cost("o", 5)), ())
 
 
 def test_only_a_plain_memory_store_takes_the_synchronous_path() -> None:
     assert RateLimiter("v", QUOTAS)._memory is not None
-    assert RateLimiter("v", QUOTAS, store=_AwaitedStore())._memory is None
-    limiter = RateLimiter("v", QUOTAS, store=_AwaitedStore())
+    assert RateLimiter("v", QUOTAS, store=CountingStore())._memory is None
+    limiter = RateLimiter("v", QUOTAS, store=CountingStore())
     limiter.store = MemoryStore()
     assert limiter._memory is limiter.store, "assigning a store re-decides"
 
@@ -60,7 +48,7 @@ async def test_fast_and_awaited_paths_grant_and_refuse_alike(steps: list[tuple[i
     """Same clock, costs and venue usage reports: every acquire has the same outcome on both paths."""
     clock = _Clock(10_000)
     fast = RateLimiter("v", QUOTAS, now_ms=clock, max_wait_s=0)
-    slow = RateLimiter("v", QUOTAS, store=_AwaitedStore(), now_ms=clock, max_wait_s=0)
+    slow = RateLimiter("v", QUOTAS, store=CountingStore(), now_ms=clock, max_wait_s=0)
     assert fast._memory is not None and slow._memory is None
     for gap, which, reported in steps:
         clock.now += gap
@@ -154,7 +142,7 @@ async def test_a_cost_above_the_limit_is_refused_on_a_plain_memory_store() -> No
         await limiter.acquire([Cost("w", 6)])
 
 
-@pytest.mark.parametrize("store_type", [MemoryStore, _AwaitedStore])
+@pytest.mark.parametrize("store_type", [MemoryStore, CountingStore])
 async def test_observe_usages_equals_one_observe_per_quota(store_type: type[MemoryStore]) -> None:
     clock = _Clock(123_456)
     one, many = (RateLimiter("v", QUOTAS, store=store_type(), now_ms=clock) for _ in range(2))
