@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
+from weakref import WeakKeyDictionary
 
 import orjson
 from pydantic import TypeAdapter
 
 from .gcpause import gc_paused
 from .numbers import format_decimal
+from .types.fast_decimal import EXACT, InexactNumber, all_guarded
 
 T = TypeVar("T")
 
@@ -109,17 +111,86 @@ def _exact_loads(data: bytes) -> Any:
         raise ValueError(f"JSON number out of Decimal's range: {exc!r}") from exc
 
 
-def decode(adapter: TypeAdapter[T], data: bytes) -> T:
-    """Validate JSON bytes into `T`: pydantic's Rust parser, or the exact path for long fractions/exponents.
+class _Validator(Protocol):
+    """What a decoder uses of pydantic's (plain or plugin-wrapped) `SchemaValidator`."""
 
-    Calls the adapter's core validator directly: `TypeAdapter.validate_json` adds ~0.2 µs of Python per call.
+    def validate_json(self, data: bytes, /, *, context: object = ...) -> Any: ...
+
+    def validate_python(self, data: object, /) -> Any: ...
+
+
+class JsonDecoder(Generic[T]):
+    """JSON bytes into `T`, every number exact: pydantic's Rust parser, and an exact path when a float could lose.
+
+    A type whose Decimal fields are all guarded (`VenueModel`s, `core/types/fast_decimal.py`) is first read with
+    no scan at all: a JSON fraction reaching a Decimal raises `InexactNumber`. From then on this decoder knows
+    its endpoint sends fractions as numbers and scans every body first, as it does for unguarded types: bodies
+    whose numbers a float holds exactly are validated as they are, the others through `json.loads` with Decimals.
+    Built on first use (or `build()`), so declaring one costs nothing at import.
     """
-    validator = adapter.validator
-    exact = needs_exact_path(data)
-    result: T
-    if len(data) < GC_PAUSE_BYTES:
-        result = validator.validate_python(_exact_loads(data)) if exact else validator.validate_json(data)
+
+    __slots__ = ("_optimistic", "_validator", "adapter")
+
+    def __init__(self, adapter: TypeAdapter[T]) -> None:
+        self.adapter = adapter
+        self._validator: _Validator | None = None
+        self._optimistic = False
+
+    def build(self) -> JsonDecoder[T]:
+        """Build the validator now (models are `defer_build`: the first decode would otherwise pay for it)."""
+        if self._validator is None:
+            adapter = self.adapter
+            adapter.rebuild()  # a deferred adapter holds stand-ins that rebuild on every use until then
+            self._optimistic = all_guarded(adapter.core_schema)
+            self._validator = adapter.validator
+        return self
+
+    @property
+    def scans(self) -> bool:
+        """Bodies are scanned for numbers a float cannot hold before validation (see the class docstring)."""
+        return not self.build()._optimistic
+
+    def __call__(self, data: bytes) -> T:
+        validator = self._validator
+        if self._optimistic and validator is not None and len(data) < GC_PAUSE_BYTES:
+            try:
+                result: T = validator.validate_json(data, context=EXACT)
+                return result
+            except InexactNumber:
+                self._optimistic = False
+        if len(data) < GC_PAUSE_BYTES:
+            return self._decode(data)
+        with gc_paused:
+            return self._decode(data)
+
+    def _decode(self, data: bytes) -> T:
+        validator = self._validator or self.build()._validator
+        assert validator is not None
+        result: T
+        if self._optimistic:
+            try:
+                result = validator.validate_json(data, context=EXACT)
+                return result
+            except InexactNumber:
+                self._optimistic = False
+        if needs_exact_path(data):
+            result = validator.validate_python(_exact_loads(data))
+        else:
+            result = validator.validate_json(data)
         return result
-    with gc_paused:
-        result = validator.validate_python(_exact_loads(data)) if exact else validator.validate_json(data)
-    return result
+
+
+_DECODERS: WeakKeyDictionary[TypeAdapter[Any], JsonDecoder[Any]] = WeakKeyDictionary()
+
+
+def decoder(adapter: TypeAdapter[T]) -> JsonDecoder[T]:
+    """The `JsonDecoder` of `adapter`, built once per adapter."""
+    found = _DECODERS.get(adapter)
+    if found is None:
+        found = _DECODERS[adapter] = JsonDecoder(adapter).build()
+    return found
+
+
+def decode(adapter: TypeAdapter[T], data: bytes) -> T:
+    """Validate JSON bytes into `T` with every number exact (`JsonDecoder`; hot paths keep their decoder)."""
+    return decoder(adapter)(data)

@@ -10,7 +10,7 @@ import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from venuekit.core.clock import local_ms
-from venuekit.core.codec import decode as decode_exact
+from venuekit.core.codec import JsonDecoder
 from venuekit.core.endpoint import Endpoint
 from venuekit.core.errors import (
     BadResponse,
@@ -66,19 +66,19 @@ class BinanceCodec:
 
     def __init__(self, *, now_ms: Callable[[], int] = local_ms) -> None:
         self._now = now_ms
-        self._adapters: dict[Endpoint[Any], TypeAdapter[Any]] = {}
+        self._decoders: dict[Endpoint[Any], JsonDecoder[Any]] = {}
 
-    def _adapter(self, endpoint: Endpoint[T]) -> TypeAdapter[T]:
-        adapter = self._adapters.get(endpoint)
-        if adapter is None:
-            adapter = self._adapters[endpoint] = TypeAdapter(endpoint.response)
-        return adapter
+    def _decoder(self, endpoint: Endpoint[T]) -> JsonDecoder[T]:
+        decoder = self._decoders.get(endpoint)
+        if decoder is None:
+            decoder = self._decoders[endpoint] = JsonDecoder(TypeAdapter(endpoint.response))
+        return decoder
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:
         body = response.body
         if 200 <= response.status < 300 and not _negative_code(body):
             try:
-                return decode_exact(self._adapter(endpoint), body)
+                return self._decoder(endpoint)(body)
             except (ValidationError, ValueError) as exc:
                 raise BadResponse(
                     f"unreadable {endpoint.name or endpoint.path} response: {str(exc)[:300]}",

@@ -14,7 +14,7 @@ import orjson
 from pydantic import ConfigDict, TypeAdapter, ValidationError, create_model
 
 from venuekit.core.clock import local_ms
-from venuekit.core.codec import decode as exact_decode
+from venuekit.core.codec import JsonDecoder
 from venuekit.core.endpoint import Endpoint
 from venuekit.core.errors import (
     AuthenticationError,
@@ -62,23 +62,23 @@ def _retry_after_s(headers: Mapping[str, str]) -> float | None:
 
 
 class BingXCodec:
-    """Stateless apart from one cached `TypeAdapter` per endpoint and shape."""
+    """Stateless apart from one cached `JsonDecoder` per endpoint and shape."""
 
     def __init__(self) -> None:
-        self._adapters: dict[tuple[int, str], TypeAdapter[Any]] = {}
+        self._decoders: dict[tuple[int, str], JsonDecoder[Any]] = {}
 
-    def _adapter(self, endpoint: Endpoint[Any], shape: str) -> TypeAdapter[Any]:
+    def _decoder(self, endpoint: Endpoint[Any], shape: str) -> JsonDecoder[Any]:
         key = (id(endpoint), shape)
-        adapter = self._adapters.get(key)
-        if adapter is None:
+        decoder = self._decoders.get(key)
+        if decoder is None:
             target: Any = endpoint.response
             if shape == "data":
                 target = create_model(
                     "BingXEnvelope", __config__=ConfigDict(extra="ignore"), code=(Any, None), msg=(Any, None),
                     transferErrorMsg=(Any, None), data=(endpoint.response, ...),
                 )
-            adapter = self._adapters[key] = TypeAdapter(target)
-        return adapter
+            decoder = self._decoders[key] = JsonDecoder(TypeAdapter(target))
+        return decoder
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:
         shape = str(endpoint.extra.get("shape", "data"))
@@ -89,7 +89,7 @@ class BingXCodec:
     def _decode_envelope(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:
         """One validation of `{code, msg, data}`; the body is re-read only when that fails (errors, bad data)."""
         try:
-            envelope = exact_decode(self._adapter(endpoint, "data"), response.body)
+            envelope = self._decoder(endpoint, "data")(response.body)
         except (ValidationError, ValueError):
             return self._decode_other(endpoint, "data", response, request)
         code = envelope.code
@@ -117,7 +117,7 @@ class BingXCodec:
         if shape == "data" and (not isinstance(head, dict) or "data" not in head):
             raise BadResponse("envelope without `data`", venue=VENUE, status=response.status, request=request)
         try:
-            value = exact_decode(self._adapter(endpoint, shape), response.body)
+            value = self._decoder(endpoint, shape)(response.body)
         except ValueError as exc:
             detail = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
             raise BadResponse(

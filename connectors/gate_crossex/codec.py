@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
-from venuekit.core.codec import decode as exact_decode
+from venuekit.core.codec import JsonDecoder
 from venuekit.core.endpoint import Endpoint
 from venuekit.core.errors import BadResponse, ExchangeUnavailable, RateLimited, RequestInfo, VenueError
 from venuekit.core.ratelimit.limiter import RateLimiter
@@ -46,28 +46,28 @@ def _wall_ms() -> int:
 
 
 class GateCodec:
-    """One per client: caches a `TypeAdapter` per endpoint and maps labels to shared errors."""
+    """One per client: caches a `JsonDecoder` per endpoint and maps labels to shared errors."""
 
     def __init__(self, *, now_ms: Callable[[], int] = _wall_ms) -> None:
-        self._adapters: dict[object, TypeAdapter[Any]] = {}
+        self._decoders: dict[object, JsonDecoder[Any]] = {}
         self._now = now_ms
 
-    def _adapter(self, endpoint: Endpoint[Any]) -> TypeAdapter[Any]:
+    def _decoder(self, endpoint: Endpoint[Any]) -> JsonDecoder[Any]:
         key: object = endpoint.name or id(endpoint.response)
-        adapter = self._adapters.get(key)
-        if adapter is None:
-            adapter = self._adapters[key] = TypeAdapter(endpoint.response)
-        return adapter
+        decoder = self._decoders.get(key)
+        if decoder is None:
+            decoder = self._decoders[key] = JsonDecoder(TypeAdapter(endpoint.response))
+        return decoder
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:
         if not 200 <= response.status < 300:
             raise self.error(response, request)
-        adapter = self._adapter(endpoint)
+        decoder = self._decoder(endpoint)
         body = response.body
         try:
             if response.status in (202, 204) and not body.strip():
-                return self._empty(adapter)  # type: ignore[no-any-return]
-            return exact_decode(adapter, body)  # type: ignore[no-any-return]
+                return self._empty(decoder.adapter)  # type: ignore[no-any-return]
+            return decoder(body)  # type: ignore[no-any-return]
         except (ValidationError, ValueError) as exc:
             raise BadResponse(
                 f"unexpected response shape: {str(exc)[:300]}", venue=VENUE, status=response.status, request=request

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic_core import CoreSchema
+
+from .fast_decimal import with_fast_decimals
 
 
 class FrozenModel(BaseModel):
@@ -24,6 +27,7 @@ class VenueModel(BaseModel):
     `extra="ignore"`: storing every undocumented field (`extra="allow"`) cost a dict per object and ~25 % of
     the BingX 1,000-order parse (docs/performance.md). The model (e.g. `Order.raw`) holds every documented
     field; to see a venue's full payload while debugging, subclass with `ConfigDict(extra="allow")`.
+    Decimal fields validate through `fast_decimal`: shared instances, and no float on a codec's decode.
     """
 
     model_config = ConfigDict(
@@ -33,3 +37,8 @@ class VenueModel(BaseModel):
         populate_by_name=True,
         defer_build=True,
     )
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: type[BaseModel], handler: GetCoreSchemaHandler, /) -> CoreSchema:
+        schema: CoreSchema = with_fast_decimals(handler(source))
+        return schema

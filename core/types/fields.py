@@ -13,6 +13,8 @@ from typing import Annotated, Any
 from pydantic import GetCoreSchemaHandler, StringConstraints
 from pydantic_core import PydanticCustomError, core_schema
 
+from .fast_decimal import optional_fast_decimal
+
 #: What `str.isspace()` accepts, hence what `str.strip()` removes (tests/core/test_blank_fields.py checks it).
 WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"  # noqa: E501
 
@@ -52,7 +54,7 @@ class BlankAsNone:
             raise PydanticCustomError("not_blank", "Input is not a blank string")
 
         fallback = core_schema.no_info_plain_validator_function(none_if_blank)
-        return core_schema.union_schema([handler(source), fallback], mode="left_to_right")
+        return core_schema.union_schema([optional_fast_decimal(handler(source)), fallback], mode="left_to_right")
 
 
 #: A string with at least one non-whitespace character (checked natively, by pydantic-core's regex).

@@ -1,4 +1,4 @@
-"""Frame bytes → typed Binance event: the event name is peeked, then one cached TypeAdapter validates.
+"""Frame bytes → typed Binance event: the event name is peeked, then one cached `JsonDecoder` validates.
 
 Routing reads the `"e":"<name>"` field with one `bytes.find` and a slice (Binance sends compact JSON);
 the regex only runs for frames without it (acks, spaced-out JSON).
@@ -11,8 +11,7 @@ from typing import Any, Final
 
 from pydantic import TypeAdapter
 
-from venuekit.core.codec import decode as exact_decode
-from venuekit.core.codec import dumps, loads
+from venuekit.core.codec import JsonDecoder, dumps, loads
 
 from .models import (
     MarketEvent,
@@ -44,13 +43,12 @@ _MODELS: Final[dict[str, type[Any]]] = {
     "aggTrade": WsAggTrade,
     "depthUpdate": WsDepthUpdate,
 }
-_ADAPTERS: Final[dict[str, TypeAdapter[Any]]] = {name: TypeAdapter(model) for name, model in _MODELS.items()}
-_BY_NAME: Final[dict[bytes, tuple[str, TypeAdapter[Any]]]] = {
-    name.encode(): (name, adapter) for name, adapter in _ADAPTERS.items()
+_DECODERS: Final[dict[str, JsonDecoder[Any]]] = {
+    name: JsonDecoder(TypeAdapter(model)) for name, model in _MODELS.items()
 }
+_BY_NAME: Final[dict[bytes, JsonDecoder[Any]]] = {name.encode(): decoder for name, decoder in _DECODERS.items()}
 _EVENT_KEY: Final = b'"e":"'
 _COMBINED_PREFIX: Final = b'{"stream":'
-_built: set[str] = set()
 
 ACCOUNT_EVENTS: Final = ("ORDER_TRADE_UPDATE", "ACCOUNT_UPDATE", "ACCOUNT_CONFIG_UPDATE", "TRADE_LITE",
                          "listenKeyExpired", "MARGIN_CALL")
@@ -61,9 +59,7 @@ def warm(names: tuple[str, ...]) -> None:
     """Build the validators of these events now (models are `defer_build`: the first parse of each would
     otherwise take milliseconds). Called when a stream opens, not at import; idempotent."""
     for name in names:
-        if name not in _built:
-            _ADAPTERS[name].rebuild()
-            _built.add(name)
+        _DECODERS[name].build()
 
 BinanceEvent = UserEvent | MarketEvent
 
@@ -102,5 +98,5 @@ def parse(frame: str | bytes) -> BinanceEvent | UnknownEvent | None:
     known = _BY_NAME.get(raw)
     if known is None:
         return UnknownEvent(raw.decode(errors="replace"), data)
-    event: BinanceEvent = exact_decode(known[1], data)
+    event: BinanceEvent = known(data)
     return event

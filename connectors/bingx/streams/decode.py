@@ -16,7 +16,7 @@ from typing import Any, Final
 import orjson
 from pydantic import TypeAdapter
 
-from venuekit.core.codec import decode as exact_decode
+from venuekit.core.codec import JsonDecoder
 
 from .models import (
     BookTickerFrame,
@@ -38,28 +38,29 @@ _DATA_TYPE = re.compile(rb'"dataType"\s*:\s*"([^"]+)"')
 _EVENT = re.compile(rb'"e"\s*:\s*"([A-Za-z_]+)"')
 _NO_DATA = re.compile(rb'"data"\s*:\s*null')
 
-_USER: Final[dict[str, TypeAdapter[Any]]] = {
-    "ORDER_TRADE_UPDATE": TypeAdapter(WsOrderTradeUpdate),
-    "ACCOUNT_UPDATE": TypeAdapter(WsAccountUpdate),
-    "ACCOUNT_CONFIG_UPDATE": TypeAdapter(WsAccountConfigUpdate),
-    "listenKeyExpired": TypeAdapter(WsListenKeyExpired),
+def _decoder(model: type[Any]) -> JsonDecoder[Any]:
+    return JsonDecoder(TypeAdapter(model))
+
+
+_USER: Final[dict[str, JsonDecoder[Any]]] = {
+    "ORDER_TRADE_UPDATE": _decoder(WsOrderTradeUpdate),
+    "ACCOUNT_UPDATE": _decoder(WsAccountUpdate),
+    "ACCOUNT_CONFIG_UPDATE": _decoder(WsAccountConfigUpdate),
+    "listenKeyExpired": _decoder(WsListenKeyExpired),
 }
-_MARKET: Final[tuple[tuple[str, TypeAdapter[Any]], ...]] = (
-    ("@markPrice", TypeAdapter(MarkPriceFrame)),
-    ("@bookTicker", TypeAdapter(BookTickerFrame)),
-    ("@trade", TypeAdapter(TradeFrame)),
-    ("@incrDepth", TypeAdapter(IncrDepthFrame)),
-    ("@depth", TypeAdapter(DepthFrame)),
+_MARKET: Final[tuple[tuple[str, JsonDecoder[Any]], ...]] = (
+    ("@markPrice", _decoder(MarkPriceFrame)),
+    ("@bookTicker", _decoder(BookTickerFrame)),
+    ("@trade", _decoder(TradeFrame)),
+    ("@incrDepth", _decoder(IncrDepthFrame)),
+    ("@depth", _decoder(DepthFrame)),
 )
-_REPLY: Final = TypeAdapter(WsReply)
-_built: set[int] = set()
+_REPLY: Final = _decoder(WsReply)
 
 
-def _build(adapters: list[TypeAdapter[Any]]) -> None:
-    for adapter in adapters:
-        if id(adapter) not in _built:
-            adapter.rebuild()
-            _built.add(id(adapter))
+def _build(decoders: list[JsonDecoder[Any]]) -> None:
+    for decoder in decoders:
+        decoder.build()
 
 
 def warm_user() -> None:
@@ -70,7 +71,7 @@ def warm_user() -> None:
 
 def warm_market(data_type: str) -> None:
     """Build the validator of this market topic (and of the acks) now; see `warm_user`."""
-    topic = next((adapter for marker, adapter in _MARKET if marker in data_type), None)
+    topic = next((decoder for marker, decoder in _MARKET if marker in data_type), None)
     _build([_REPLY] if topic is None else [topic, _REPLY])
 
 
@@ -132,9 +133,9 @@ def parse(frame: str | bytes) -> Message | None:
     topic = _DATA_TYPE.search(data)
     if topic is not None and b'"data"' in data and _NO_DATA.search(data) is None:
         data_type = topic.group(1).decode()
-        for marker, adapter in _MARKET:
+        for marker, decoder in _MARKET:
             if marker in data_type:
-                frame_model: MarketFrame = exact_decode(adapter, data)
+                frame_model: MarketFrame = decoder(data)
                 return frame_model
         return UnknownMessage(data_type, data)
     event = _EVENT.search(data)
@@ -143,7 +144,7 @@ def parse(frame: str | bytes) -> Message | None:
         user = _USER.get(name)
         if user is None:
             return UnknownMessage(name, data)
-        parsed: UserEvent = exact_decode(user, data)
+        parsed: UserEvent = user(data)
         return parsed
-    reply: WsReply = exact_decode(_REPLY, data)
+    reply: WsReply = _REPLY(data)
     return reply

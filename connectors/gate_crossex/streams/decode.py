@@ -1,4 +1,4 @@
-"""Frame bytes → typed CrossEx frame: channel, event and error are peeked, then one cached TypeAdapter validates."""
+"""Frame bytes → typed CrossEx frame: channel, event and error are peeked, then one cached `JsonDecoder` validates."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from pydantic import TypeAdapter
 
-from venuekit.core.codec import decode as exact_decode
+from venuekit.core.codec import JsonDecoder
 
 from .models import (
     Control,
@@ -47,21 +47,20 @@ _PUSHES: Final[dict[str, type[Any]]] = {
     "trade": WsTradePublic,
     "order_book_update": WsBookUpdatePush,
 }
-_ADAPTERS: Final[dict[str, TypeAdapter[Any]]] = {name: TypeAdapter(model) for name, model in _PUSHES.items()}
-_ERROR_ADAPTER: Final = TypeAdapter(WsError)
-_LOGIN_ADAPTER: Final = TypeAdapter(WsLogin)
-_ACK_ADAPTER: Final = TypeAdapter(WsAck)
-_built: set[int] = set()
+_DECODERS: Final[dict[str, JsonDecoder[Any]]] = {
+    name: JsonDecoder(TypeAdapter(model)) for name, model in _PUSHES.items()
+}
+_ERROR_DECODER: Final = JsonDecoder(TypeAdapter(WsError))
+_LOGIN_DECODER: Final = JsonDecoder(TypeAdapter(WsLogin))
+_ACK_DECODER: Final = JsonDecoder(TypeAdapter(WsAck))
 
 
 def warm(channels: tuple[str, ...]) -> None:
     """Build the validators of these channels and of the control frames now (models are `defer_build`: the
     first parse of each would take milliseconds). Called when a stream opens, not at import; idempotent."""
-    adapters = [_ADAPTERS[c] for c in channels if c in _ADAPTERS] + [_ERROR_ADAPTER, _LOGIN_ADAPTER, _ACK_ADAPTER]
-    for adapter in adapters:
-        if id(adapter) not in _built:
-            adapter.rebuild()
-            _built.add(id(adapter))
+    decoders = [_DECODERS[c] for c in channels if c in _DECODERS] + [_ERROR_DECODER, _LOGIN_DECODER, _ACK_DECODER]
+    for decoder in decoders:
+        decoder.build()
 
 GateFrame = UserPush | MarketPush | Control
 
@@ -88,16 +87,16 @@ def parse(frame: str | bytes) -> GateFrame | UnknownFrame | None:
     if not channel and not event:
         return None
     if _ERROR.search(data):
-        error: WsError = exact_decode(_ERROR_ADAPTER, data)
+        error: WsError = _ERROR_DECODER(data)
         return error
     if event == "login":
-        login: WsLogin = exact_decode(_LOGIN_ADAPTER, data)
+        login: WsLogin = _LOGIN_DECODER(data)
         return login
     if event in ("subscribe", "unsubscribe") and not _OBJECT_PAYLOAD.search(data):
-        ack: WsAck = exact_decode(_ACK_ADAPTER, data)
+        ack: WsAck = _ACK_DECODER(data)
         return ack
-    adapter = _ADAPTERS.get(channel)
-    if adapter is None:
+    decoder = _DECODERS.get(channel)
+    if decoder is None:
         return UnknownFrame(channel, event, data)
-    push: UserPush | MarketPush = exact_decode(adapter, data)
+    push: UserPush | MarketPush = decoder(data)
     return push
