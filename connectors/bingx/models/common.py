@@ -11,6 +11,7 @@ from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.alias_generators import to_camel
 
 from venuekit.core.types import VenueModel
+from venuekit.core.types.fast_decimal import NumbersFirst
 from venuekit.core.types.fields import BlankAsNone, NonBlankStr, is_blank
 
 from ..enums import OrderSide, OrderStatus, OrderType, PositionSide
@@ -45,6 +46,8 @@ def as_list(value: Any) -> Any:
 #: `""` or whitespace reads as None; the type is validated natively first (see `BlankAsNone`).
 _BLANK = BlankAsNone(is_blank)
 OptDec = Annotated[Decimal | None, _BLANK]
+#: An `OptDec` BingX sends as a JSON number (TP/SL objects): numbers are tried first.
+OptNum = Annotated[Decimal | None, _BLANK, NumbersFirst()]
 OptId = Annotated[NonBlankStr | None, _BLANK]
 OptInt = Annotated[int | None, _BLANK]
 OneOrMany = Annotated[list[T], BeforeValidator(as_list)]

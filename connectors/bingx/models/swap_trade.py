@@ -7,16 +7,16 @@ from typing import Annotated, Any
 
 from pydantic import AliasChoices, BeforeValidator, Field
 
-from .common import BingXModel, Flag, OptDec, OptId, OptInt, PosSide, Side, Status, Type, json_text
+from .common import BingXModel, Flag, OptDec, OptId, OptInt, OptNum, PosSide, Side, Status, Type, json_text
 
 
 class TpSl(BingXModel):
     """An attached take-profit / stop-loss; its numbers are JSON numbers, its casing varies."""
 
     type: str | None = None
-    quantity: OptDec = None
-    stop_price: OptDec = None
-    price: OptDec = None
+    quantity: OptNum = None
+    stop_price: OptNum = None
+    price: OptNum = None
     working_type: str | None = None
     stop_guaranteed: Flag = Field(default=None, validation_alias=AliasChoices("stopGuaranteed", "StopGuaranteed"))
 
@@ -62,8 +62,8 @@ class SwapOrder(BingXModel):
     position_id: OptId = Field(default=None, validation_alias=AliasChoices("positionID", "positionId"))
     trigger_order_id: OptId = None
     advance_attr: OptInt = None
-    take_profit_entrust_price: OptDec = None
-    stop_loss_entrust_price: OptDec = None
+    take_profit_entrust_price: OptNum = None
+    stop_loss_entrust_price: OptNum = None
     order_type: str | None = None
     trailing_stop_rate: OptDec = None
     trailing_stop_distance: OptDec = None
