@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import statistics
 import time
 from collections.abc import Callable
@@ -27,6 +28,7 @@ class Sizes:
     list_orders: int = 1_000
     list_loops: int = 5
     repeats: int = 5
+    parse_rounds: int = 15
     seq_calls: int = 2_000
     conc_calls: int = 6_000
     concurrency: tuple[int, ...] = (50, 500)
@@ -46,8 +48,8 @@ class Sizes:
     def small(cls) -> Sizes:
         return cls(
             quick=True, import_runs=1, sign_loops=300, parse_loops=20, list_orders=50, list_loops=2, repeats=2,
-            seq_calls=40, conc_calls=200, concurrency=(10, 50), rounds=1, warmup_calls=10, limiter_calls=150,
-            limiter_rate=100, limiter_window_ms=1_000, memory_orders=2_000, time_budget_s=5.0,
+            parse_rounds=2, seq_calls=40, conc_calls=200, concurrency=(10, 50), rounds=1, warmup_calls=10,
+            limiter_calls=150, limiter_rate=100, limiter_window_ms=1_000, memory_orders=2_000, time_budget_s=5.0,
         )
 
 
@@ -122,6 +124,25 @@ def per_op_us(fn: Callable[[], object], loops: int, repeats: int) -> float:
             fn()
         samples.append((time.perf_counter_ns() - start) / loops / 1000)
     return statistics.median(samples)
+
+
+def interleaved_best_us(fns: dict[str, Callable[[], object]], loops: int, rounds: int) -> dict[str, float]:
+    """Best (lowest) mean microseconds per call of each `fn`, over `rounds` in which every `fn` takes a turn.
+
+    Taking turns spreads the machine's slow spells over every side of a comparison; the best round is the one
+    least disturbed, as in the call and stream sections.
+    """
+    for fn in fns.values():
+        fn()
+    best = dict.fromkeys(fns, math.inf)
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            gc.collect()
+            start = time.perf_counter_ns()
+            for _ in range(loops):
+                fn()
+            best[name] = min(best[name], (time.perf_counter_ns() - start) / loops / 1000)
+    return best
 
 
 def rss_kib() -> int:

@@ -34,7 +34,7 @@ from venuekit.core.errors import RequestInfo
 from venuekit.core.symbols import SymbolMap
 from venuekit.core.transport.response import RawResponse
 
-from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes, freeze_setup_heap, per_op_us
+from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes, freeze_setup_heap, interleaved_best_us
 from .payloads import binance_body, binance_exchange_info, bingx_orders_body, check_roundtrip, gate_orders_body
 
 SECTION = "parse"
@@ -135,6 +135,7 @@ def _closing(exchanges: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 
 def run(sizes: Sizes, *, prototype: bool = False) -> list[Row]:
+    """Floor, ccxt and venuekit take turns on each payload (best round of each; docs/performance.md)."""
     info = asyncio.run(binance_exchange_info())
     rows: list[Row] = []
     with _closing(_ccxt_exchanges(info)) as exchanges:
@@ -143,24 +144,23 @@ def run(sizes: Sizes, *, prototype: bool = False) -> list[Row]:
         for case in built:
             check_roundtrip(case.body)
             loops = sizes.list_loops if case.big else sizes.parse_loops
-            floor = per_op_us(lambda b=case.body: orjson.loads(b), loops, sizes.repeats)  # type: ignore[misc]
-            theirs = per_op_us(case.ccxt, loops, sizes.repeats)
-            variants: list[tuple[str, Fn]] = [("typed models", case.raw)]
+            fns: dict[str, Fn] = {"orjson": lambda b=case.body: orjson.loads(b), "ccxt": case.ccxt,  # type: ignore[misc]
+                                  "typed models": case.raw}
             if case.unified is not None:
-                variants.append(("typed + unified", case.unified))
-            for label, fn in variants:
-                ours = per_op_us(fn, loops, sizes.repeats)
-                extra = {"bytes": len(case.body), "orjson_us": floor}
-                name = f"{case.name}: {label}"
-                rows.append(Row(SECTION, name, ours, theirs, "µs", limit=0.2, note=f"vs ccxt {case.ccxt_what}",
+                fns["typed + unified"] = case.unified
+            best = interleaved_best_us(fns, loops, sizes.parse_rounds)
+            floor, theirs = best["orjson"], best["ccxt"]
+            extra = {"bytes": len(case.body), "orjson_us": floor}
+            name = f"{case.name}: typed models"
+            rows.append(Row(SECTION, name, best["typed models"], theirs, "µs", limit=0.2,
+                            note=f"vs ccxt {case.ccxt_what}", extra=extra))
+            rows.append(Row(SECTION, name, best["typed models"], floor, "µs", against="orjson.loads", limit=5.0,
+                            extra=extra))
+            if "typed + unified" in best:
+                name = f"{case.name}: typed + unified (informational)"
+                rows.append(Row(SECTION, name, best["typed + unified"], theirs, "µs",
+                                note=f"shared Order/Position types vs ccxt {case.ccxt_what}", extra=extra))
+                rows.append(Row(SECTION, name, best["typed + unified"], floor, "µs", against="orjson.loads",
                                 extra=extra))
-                rows.append(Row(SECTION, name, ours, floor, "µs", against="orjson.loads", limit=5.0, extra=extra))
-                if prototype:
-                    from .prototype import fast_exact_check
-
-                    with fast_exact_check():
-                        fast = per_op_us(fn, loops, sizes.repeats)
-                    rows.append(Row(SECTION, f"{name} [prototype: dot-anchored exact check]", fast, theirs, "µs",
-                                    note="informational: proposed core/codec.py change", extra=extra))
         gc.unfreeze()
     return rows
