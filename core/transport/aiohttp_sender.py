@@ -2,10 +2,16 @@
 
 URLs go out with `encoded=True`: the signers percent-encode every value, and the bytes they signed are the
 bytes sent (no re-quoting of `%2C`, `%3A`, …).
+
+Timeouts: the whole exchange (pool wait and connect included) must be over within the call type's read
+timeout (`Timeouts.read`, `Timeouts.order` for placement), kept by `Deadlines` with one timer for all calls.
+aiohttp's own connect timeout, at most that long too, still reports a connection never made as not sent.
 """
 
 from __future__ import annotations
 
+import asyncio
+import math
 import os
 import ssl
 from collections.abc import Mapping
@@ -14,6 +20,7 @@ import aiohttp
 from yarl import URL
 
 from .config import Timeouts
+from .deadlines import Deadlines
 from .response import RawResponse
 from .sender import KEEPALIVE_S, MAX_CONNECTIONS, SendError
 
@@ -49,12 +56,14 @@ def _tls() -> ssl.SSLContext:
 
 
 def client_timeout(timeouts: Timeouts, *, placing_order: bool) -> aiohttp.ClientTimeout:
-    """`connect` covers the pool wait plus the TCP/TLS connect; `sock_read` is the per-call-type read."""
+    """aiohttp's part: `connect` covers the pool wait plus the TCP/TLS connect, never longer than the exchange
+    may take; the read side is `Deadlines`' (no per-chunk `sock_read` timer)."""
+    whole = timeouts.order if placing_order else timeouts.read
     return aiohttp.ClientTimeout(
         total=None,
-        connect=timeouts.pool + timeouts.connect,
-        sock_connect=timeouts.connect,
-        sock_read=timeouts.order if placing_order else timeouts.read,
+        connect=min(timeouts.pool + timeouts.connect, whole),
+        sock_connect=min(timeouts.connect, whole),
+        ceil_threshold=math.inf,  # aiohttp rounds longer timeouts up to the next second: it must fire first
     )
 
 
@@ -66,14 +75,18 @@ class AiohttpSender:
         timeouts = timeouts or Timeouts()
         self._timeout_plain = client_timeout(timeouts, placing_order=False)
         self._timeout_order = client_timeout(timeouts, placing_order=True)
+        self._whole_plain = timeouts.read
+        self._whole_order = timeouts.order
         self._limit = limit
         self._proxy = proxy
         self._session: aiohttp.ClientSession | None = None
+        self._deadlines: Deadlines | None = None
         self._urls: dict[str, URL] = {}
 
     def _open(self) -> aiohttp.ClientSession:
         connector = aiohttp.TCPConnector(limit=self._limit, keepalive_timeout=KEEPALIVE_S, ssl=_tls())
         self._session = aiohttp.ClientSession(connector=connector)
+        self._deadlines = Deadlines(asyncio.get_running_loop())
         return self._session
 
     async def send(
@@ -85,6 +98,10 @@ class AiohttpSender:
             target = URL(url, encoded=True)
             if "?" not in url and len(self._urls) < _MAX_CACHED_URLS:
                 self._urls[url] = target
+        task = asyncio.current_task()
+        deadlines = self._deadlines
+        assert task is not None and deadlines is not None
+        deadlines.start(task, self._whole_order if placing_order else self._whole_plain)
         try:
             response = await session.request(
                 method, target, headers=headers, data=body or None, allow_redirects=False,
@@ -94,12 +111,18 @@ class AiohttpSender:
                 content = await response.read()
             finally:
                 response.release()
+        except asyncio.CancelledError as exc:
+            if deadlines.expired(task):
+                raise SendError(TimeoutError("no complete answer in time"), sent=True, timeout=True) from exc
+            raise
         except _NOT_SENT as exc:
             raise SendError(exc, sent=False) from exc
         except TimeoutError as exc:
             raise SendError(exc, sent=True, timeout=True) from exc
         except aiohttp.ClientError as exc:
             raise SendError(exc, sent=True) from exc
+        finally:
+            deadlines.stop(task)
         return RawResponse(response.status, response.headers, content)
 
     async def aclose(self) -> None:

@@ -162,6 +162,42 @@ async def test_read_timeout_is_sent_and_uses_the_order_timeout(serve: Any) -> No
         await client.aclose()
 
 
+async def test_the_whole_answer_must_arrive_within_the_read_timeout(serve: Any) -> None:
+    """A venue trickling its answer (each piece well within the timeout) still times out: `Deadlines` counts
+    the whole exchange, not the gaps between chunks."""
+    async def trickle(request: bytes, writer: asyncio.StreamWriter) -> None:
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n")
+        for piece in (b'{"ok"', b":tr", b"ue}"):
+            await asyncio.sleep(0.1)
+            writer.write(piece)
+            await writer.drain()
+
+    client = rest((await serve(trickle),), timeouts=Timeouts(order=0.25))
+    try:
+        with pytest.raises(RequestTimeout) as info:
+            await client.call(PLACE)
+        assert info.value.request_sent is True
+    finally:
+        await client.aclose()
+
+
+async def test_cancelling_a_call_in_flight_is_not_reported_as_a_timeout(serve: Any) -> None:
+    async def never(request: bytes, writer: asyncio.StreamWriter) -> None:
+        await asyncio.sleep(5)
+
+    client = rest((await serve(never),), timeouts=Timeouts(order=0.2))
+    try:
+        call = asyncio.create_task(client.call(PLACE))
+        await asyncio.sleep(0.05)
+        call.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await call
+        assert isinstance(client._sender, AiohttpSender)
+        assert len(client._sender._deadlines or ()) == 0, "nothing is left to cancel later"
+    finally:
+        await client.aclose()
+
+
 async def test_server_closing_mid_body_is_sent(serve: Any) -> None:
     async def cut(request: bytes, writer: asyncio.StreamWriter) -> None:
         writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"orderId\":")
