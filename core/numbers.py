@@ -25,7 +25,9 @@ def format_decimal(value: Decimal) -> str:
     """Plain positional notation without exponent or trailing zeros: `Decimal("1E-8")` → `"0.00000001"`."""
     if not value.is_finite():
         raise ValueError(f"not a finite number: {value}")
-    text = format(value, "f")
+    text = str(value)
+    if "E" in text:
+        text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     if text in ("-0", ""):

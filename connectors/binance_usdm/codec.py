@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, Final, TypeVar
 
 import orjson
+from multidict import istr
 from pydantic import TypeAdapter, ValidationError
 
 from venuekit.core.clock import local_ms
@@ -36,7 +37,8 @@ T = TypeVar("T")
 DEFAULT_BAN_S: Final = 120.0
 DEFAULT_RETRY_AFTER_S: Final = 1.0
 _BANNED_UNTIL = re.compile(r"banned until (\d{13})", re.IGNORECASE)
-_USAGE: Final = tuple(USAGE_HEADERS.items())
+#: `istr` names: case-insensitive headers (aiohttp's multidict) are read without folding the name on each call.
+_USAGE: Final = tuple((istr(name), quota) for name, quota in USAGE_HEADERS.items())
 
 
 def _error_body(body: bytes) -> tuple[str | None, str]:
@@ -78,7 +80,8 @@ class BinanceCodec:
         body = response.body
         if 200 <= response.status < 300 and not _negative_code(body):
             try:
-                return self._decoder(endpoint)(body)
+                decoder: JsonDecoder[T] = self._decoders.get(endpoint) or self._decoder(endpoint)
+                return decoder(body)
             except (ValidationError, ValueError) as exc:
                 raise BadResponse(
                     f"unreadable {endpoint.name or endpoint.path} response: {str(exc)[:300]}",
@@ -123,7 +126,11 @@ class BinanceCodec:
 
     async def feedback(self, endpoint: Endpoint[Any], response: RawResponse, limiter: RateLimiter) -> None:
         get = response.headers.get
-        usage = {quota: int(value) for name, quota in _USAGE if (value := get(name)) is not None and value.isdigit()}
+        usage: dict[str, int] = {}
+        for name, quota in _USAGE:
+            value = get(name)
+            if value is not None and value.isdigit():
+                usage[quota] = int(value)
         if usage:
             await limiter.observe_usages(usage)
         status = response.status

@@ -71,6 +71,22 @@ class BinanceSigner:
         if signing is None:
             raise AuthenticationError("this call needs an API key and secret", venue=VENUE)
         api_key, key = signing
+        params = request.params
+        if request.body is not None or "timestamp" in params:
+            return self._sign_split(request, now_ms, api_key, key)
+        stamp = f"timestamp={now_ms}"
+        if self.recv_window is not None and "recvWindow" not in params:
+            stamp = f"recvWindow={self.recv_window}&{stamp}"
+        payload = f"{encode_query(params)}&{stamp}" if params else stamp
+        signed = f"{payload}&signature={key.hexdigest(payload.encode())}"
+        method = request.method
+        if method in _BODY_METHODS or method.upper() in _BODY_METHODS:
+            headers = {API_KEY_HEADER: api_key, "Content-Type": FORM_TYPE}
+            return WireRequest(method, request.path, "", signed.encode(), headers)
+        return WireRequest(method, request.path, signed, b"", {API_KEY_HEADER: api_key})
+
+    def _sign_split(self, request: UnsignedRequest, now_ms: int, api_key: str, key: HmacKey) -> WireRequest:
+        """A mapping `body` (query and form both carry parameters) or a caller-given `timestamp`."""
         query_params, body_params = self._split(request)
         tail = body_params if body_params is not None else query_params
         if self.recv_window is not None and "recvWindow" not in query_params and "recvWindow" not in tail:

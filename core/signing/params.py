@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
+from operator import attrgetter
 from typing import Any, Final
 from urllib.parse import quote
 
@@ -63,6 +64,8 @@ _RENDERERS: Final[dict[type, Callable[[Any], str]]] = {
     str: _same, bool: _bool_text, int: str, Decimal: format_decimal,
 }
 _MAX_RENDERERS: Final = 256
+#: The wire text of an enum whose values are all strings (one C call, no Python frame).
+_VALUE: Final[Callable[[Any], str]] = attrgetter("value")
 
 
 def _renderer(kind: type) -> Callable[[Any], str]:
@@ -70,7 +73,8 @@ def _renderer(kind: type) -> Callable[[Any], str]:
     if issubclass(kind, str):
         found: Callable[[Any], str] = _same
     elif issubclass(kind, Enum):
-        found = _enum_value
+        text_values = all(type(member.value) is str for member in kind)
+        found = _VALUE if text_values else _enum_value
     else:
         return render_value
     if len(_RENDERERS) < _MAX_RENDERERS:
@@ -85,10 +89,12 @@ def render_params(params: Mapping[str, object] | None) -> dict[str, str]:
     renderers = _RENDERERS
     out: dict[str, str] = {}
     for k, v in params.items():
-        if v is not None:
-            kind = type(v)
-            render = renderers.get(kind)
-            out[k] = (render or _renderer(kind))(v)
+        kind = type(v)
+        if kind is str:
+            out[k] = v  # type: ignore[assignment]
+        elif v is not None:
+            render = renderers.get(kind) or _renderer(kind)
+            out[k] = v if render is _same else render(v)  # type: ignore[assignment]
     return out
 
 

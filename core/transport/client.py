@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..clock import ServerClock
 from ..endpoint import Endpoint
@@ -20,6 +20,7 @@ from ..errors import (
 )
 from ..events import Event, EventBus
 from ..ratelimit.limiter import RateLimiter
+from ..ratelimit.quota import Cost
 from ..signing.base import Signer, UnsignedRequest, WireRequest
 from ..signing.params import render_params
 from .config import RetryPolicy, Timeouts
@@ -32,6 +33,15 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 log = logging.getLogger("venuekit.transport")
+
+
+class _CallPlan(NamedTuple):
+    """Per endpoint: the method and path for errors (`call` adds the redacted params if one is raised), the
+    fixed costs (None when they depend on the parameters) and whether a failure may be retried."""
+
+    bare: RequestInfo
+    costs: tuple[Cost, ...] | None
+    safe: bool
 
 
 class RestClient:
@@ -76,7 +86,7 @@ class RestClient:
         self._proxy = proxy
         self._headers = dict(headers or {})
         self._host = 0
-        self._bare: dict[Endpoint[Any], RequestInfo] = {}
+        self._plans: dict[Endpoint[Any], _CallPlan] = {}
 
     @property
     def base_url(self) -> str:
@@ -101,28 +111,30 @@ class RestClient:
         `path` fills the endpoint's `{name}` placeholders (percent-encoded, one segment each).
         """
         rendered = render_params(params)
-        unsigned = UnsignedRequest(endpoint.method, endpoint.format_path(path), rendered, body, endpoint.signed)
-        costs = endpoint.costs_for(rendered)
-        safe = endpoint.safe_to_retry
-        attempts = self.retry.attempts if safe else 1
-        bare = self._bare_info(endpoint, unsigned, templated=bool(path))
+        plan = None if path else self._plans.get(endpoint)
+        if plan is None:
+            plan = self._plan(endpoint, path)
+        unsigned = UnsignedRequest(endpoint.method, plan.bare.path, rendered, body, endpoint.signed)
+        costs = plan.costs if plan.costs is not None else endpoint.costs_for(rendered)
         resynced = False
         attempt = 0
         while True:
             await self.limiter.acquire(costs)
             if endpoint.signed:
-                if not self.clock.synced:
-                    await self.clock.ensure_synced()
-                wire = self.signer.sign(unsigned, self.clock.now_ms())
+                clock = self.clock
+                if not clock.synced:
+                    await clock.ensure_synced()
+                wire = self.signer.sign(unsigned, clock.now_ms())
             else:
                 wire = self.signer.encode(unsigned)
             try:
                 response = await self._send(wire, endpoint)
-                await self.codec.feedback(endpoint, response, self.limiter)
+                codec = self.codec
+                await codec.feedback(endpoint, response, self.limiter)
                 try:
-                    return self.codec.decode(endpoint, response, bare)
+                    return codec.decode(endpoint, response, plan.bare)
                 except VenueError as exc:
-                    if exc.request is bare:
+                    if exc.request is plan.bare:
                         exc.request = self._info(unsigned)
                     raise
             except TimestampOutOfWindow:
@@ -135,13 +147,13 @@ class RestClient:
                 raise
             except RateLimited:
                 attempt += 1
-                if not safe or attempt >= attempts:
+                if not plan.safe or attempt >= self.retry.attempts:
                     raise
             except (ExchangeUnavailable, NetworkError) as exc:
                 attempt += 1
                 if exc.status is None and isinstance(exc, NetworkError) and not exc.request_sent:
                     exc.request = self._info(unsigned)
-                if not safe or attempt >= attempts:
+                if not plan.safe or attempt >= self.retry.attempts:
                     if exc.request is None:
                         exc.request = self._info(unsigned)
                     raise
@@ -149,13 +161,25 @@ class RestClient:
 
                 await anyio.sleep(self.retry.delay(attempt - 1))
 
+    def _plan(self, endpoint: Endpoint[Any], path: Mapping[str, str] | None) -> _CallPlan:
+        """What a call of `endpoint` needs besides its parameters, kept per endpoint unless its path is templated."""
+        plan = _CallPlan(
+            RequestInfo(endpoint.method, endpoint.format_path(path)),
+            None if endpoint.cost_fn is not None else endpoint.costs,
+            endpoint.safe_to_retry,
+        )
+        if not path:
+            self._plans[endpoint] = plan
+        return plan
+
     async def _send(self, wire: WireRequest, endpoint: Endpoint[Any]) -> RawResponse:
         """Try the current host, then the fallbacks, but only while nothing could have been received."""
         sender = self._sender
         if sender is None:
             sender = self._sender = default_sender(self.timeouts, self._proxy)
         headers = {**self._headers, **wire.headers} if self._headers else wire.headers
-        target = wire.target
+        query = wire.query
+        target = f"{wire.path}?{query}" if query else wire.path
         urls = self.base_urls
         last: BaseException | None = None
         for offset in range(len(urls)):
@@ -181,15 +205,6 @@ class RestClient:
         raise NetworkError(
             f"no host reachable: {type(last).__name__ if last else 'none'}", venue=self.venue, request_sent=False
         ) from last
-
-    def _bare_info(self, endpoint: Endpoint[Any], unsigned: UnsignedRequest, *, templated: bool) -> RequestInfo:
-        """Method and path only, for the codec's errors (`call` adds the redacted params if one is raised)."""
-        bare = None if templated else self._bare.get(endpoint)
-        if bare is None:
-            bare = RequestInfo(unsigned.method, unsigned.path)
-            if not templated:
-                self._bare[endpoint] = bare
-        return bare
 
     def _info(self, request: UnsignedRequest) -> RequestInfo:
         return RequestInfo.redacted(request.method, request.path, request.params)

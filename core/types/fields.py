@@ -53,8 +53,12 @@ class BlankAsNone:
                 return None
             raise PydanticCustomError("not_blank", "Input is not a blank string")
 
+        own = handler(source)
+        fast = optional_fast_decimal(own)
+        if fast is not own and blank is is_empty:
+            return fast  # its table reads "" as None already: the only blank `is_empty` knows
         fallback = core_schema.no_info_plain_validator_function(none_if_blank)
-        return core_schema.union_schema([optional_fast_decimal(handler(source)), fallback], mode="left_to_right")
+        return core_schema.union_schema([fast, fallback], mode="left_to_right")
 
 
 #: A string with at least one non-whitespace character (checked natively, by pydantic-core's regex).

@@ -85,6 +85,8 @@ def test_format_decimal_after_parse_is_identity_on_canonical_forms(text: str) ->
 def test_format_decimal_is_exact_for_any_finite_decimal(value: Decimal) -> None:
     text = format_decimal(value)
     assert "e" not in text.lower()
+    assert not ("." in text and text.endswith(("0", "."))), "no trailing zeros or dot"
+    assert text != "-0"
     assert Decimal(text) == value
     assert decode(HOLDER, f'{{"value":"{text}"}}'.encode()).value == value
     assert decode(HOLDER, f'{{"value":{text}}}'.encode()).value == value
