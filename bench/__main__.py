@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--only parse,calls] [--prototype]`: run, print the table, write results.json."""
+"""`python -m bench [--quick] [--only parse,calls]`: run, print the table, write results.json."""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ from . import calls, imports, limiter, memory, parsing, scale, signing, streams
 from .common import Row, Sizes
 from .report import document, machine, markdown, table, versions, write
 
-SECTIONS: dict[str, Callable[[Sizes, bool], list[Row]]] = {
-    "imports": lambda sizes, _: imports.run(sizes),
-    "signing": lambda sizes, _: signing.run(sizes),
-    "parse": lambda sizes, prototype: parsing.run(sizes, prototype=prototype),
-    "calls": lambda sizes, prototype: calls.run(sizes, prototype=prototype),
-    "limiter": lambda sizes, _: limiter.run(sizes),
-    "memory": lambda sizes, _: memory.run(sizes),
-    "scale": lambda sizes, _: scale.run(sizes),
-    "streams": lambda sizes, _: streams.run(sizes),
+SECTIONS: dict[str, Callable[[Sizes], list[Row]]] = {
+    "imports": imports.run,
+    "signing": signing.run,
+    "parse": parsing.run,
+    "calls": calls.run,
+    "limiter": limiter.run,
+    "memory": memory.run,
+    "scale": scale.run,
+    "streams": streams.run,
 }
 DEFAULT_OUT = Path(__file__).parent / "results.json"
 
@@ -28,8 +28,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="tiny counts (the smoke test uses this)")
     parser.add_argument("--only", default="", help=f"comma-separated sections: {', '.join(SECTIONS)}")
-    parser.add_argument("--prototype", action="store_true",
-                        help="also measure the hot-path changes proposed in docs/performance.md")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the JSON results")
     parser.add_argument("--markdown", type=Path, default=None, help="also write the table as Markdown here")
     return parser.parse_args(argv)
@@ -47,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     for name in chosen:
         began = time.perf_counter()
-        found = SECTIONS[name](sizes, args.prototype)
+        found = SECTIONS[name](sizes)
         rows.extend(found)
         print(f"[{name}: {len(found)} rows in {time.perf_counter() - began:.1f} s]", flush=True)
     doc = document(rows, sizes, time.perf_counter() - start)

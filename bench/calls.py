@@ -11,6 +11,7 @@ import gc
 import hashlib
 import hmac
 import itertools
+import statistics
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from decimal import Decimal
@@ -25,7 +26,7 @@ from venuekit.core.credentials import Credentials
 from venuekit.core.ratelimit.store import Reservation
 from venuekit.core.transport.sender import KEEPALIVE_S
 
-from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes, freeze_setup_heap
+from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes, freeze_setup_heap, paired_ratio
 from .payloads import binance_exchange_info
 from .server import CLIENT_CPU, ServerProcess, pin, unpin
 
@@ -52,15 +53,10 @@ class GrantAllStore:
 class Venuekit:
     name = "venuekit"
 
-    def __init__(self, url: str, *, prototype: bool = False) -> None:
+    def __init__(self, url: str) -> None:
         self.client = BinanceUSDMClient(Credentials.of(FAKE_KEY, FAKE_SECRET), base_url=url,
                                         limiter_store=GrantAllStore())
         self.client.clock.synced = True
-        if prototype:
-            from .prototype import install
-
-            install(self.client)
-            self.name = "venuekit+prototype"
         self._ids = itertools.count()
 
     async def call(self) -> object:
@@ -161,11 +157,9 @@ async def _warm(call: Call, count: int, concurrency: int) -> None:
         await call()
 
 
-async def _measure(sizes: Sizes, url: str, prototype: bool) -> dict[str, dict[str, list[float]]]:
-    """Interleaved rounds (floor, venuekit, ccxt, …) so machine noise hits every client alike."""
+async def _measure(sizes: Sizes, url: str) -> dict[str, dict[str, list[float]]]:
+    """Interleaved rounds (floor, venuekit, ccxt) so machine noise hits every client alike."""
     clients: list[Any] = [Floor(url), Venuekit(url), Ccxt(url)]
-    if prototype:
-        clients.append(Venuekit(url, prototype=True))
     await clients[2].start()
     results: dict[str, dict[str, list[float]]] = {c.name: {} for c in clients}
     try:
@@ -187,40 +181,29 @@ async def _measure(sizes: Sizes, url: str, prototype: bool) -> dict[str, dict[st
     return results
 
 
-def _best(values: list[float], key: str) -> float:
-    """Best round: the least disturbed by other work on the machine (all rounds go to results.json)."""
-    return min(values) if key == "latency" else max(values)
-
-
-def run(sizes: Sizes, *, prototype: bool = False) -> list[Row]:
+def run(sizes: Sizes) -> list[Row]:
     info = asyncio.run(binance_exchange_info())
     with ServerProcess("fixed", {"exchange_info": info}) as server:
         before = pin(CLIENT_CPU)
         try:
-            results = asyncio.run(_measure(sizes, server.url, prototype))
+            results = asyncio.run(_measure(sizes, server.url))
         finally:
             unpin(before)
-    best = {name: {k: _best(v, k) for k, v in seen.items()} for name, seen in results.items()}
-    vk, cc, fl = best["venuekit"], best["ccxt"], best["raw aiohttp"]
+    vk, cc, fl = results["venuekit"], results["ccxt"], results["raw aiohttp"]
     rounds = {"rounds": results}
+
+    def row(label: str, key: str, other: dict[str, list[float]], against: str, limit: float, **kw: Any) -> Row:
+        return Row(SECTION, label, statistics.median(vk[key]), statistics.median(other[key]), kw.pop("unit"),
+                   against=against, limit=limit, paired=paired_ratio(vk[key], other[key]), extra=rounds, **kw)
+
     rows = [
-        Row(SECTION, "sequential mean latency", vk["latency"], cc["latency"], "µs", limit=0.8, extra=rounds),
-        Row(SECTION, "sequential mean latency", vk["latency"], fl["latency"], "µs", against="raw aiohttp",
-            limit=1.25),
+        row("sequential mean latency", "latency", cc, "ccxt", 0.8, unit="µs"),
+        row("sequential mean latency", "latency", fl, "raw aiohttp", 1.25, unit="µs"),
     ]
     for concurrency in sizes.concurrency:
         key = f"tput{concurrency}"
         label = f"throughput, {concurrency} concurrent"
-        rows.append(Row(SECTION, label, vk[key], cc[key], "calls/s", better="higher", limit=1.3))
-        rows.append(Row(SECTION, label, vk[key], fl[key], "calls/s", against="raw aiohttp", better="higher",
-                        limit=0.8, note="within 1.25x of the floor"))
-    if prototype:
-        pt = best["venuekit+prototype"]
-        note = "informational: proposed RestClient._send on aiohttp directly"
-        rows.append(Row(SECTION, "[prototype] sequential mean latency", pt["latency"], cc["latency"], "µs",
-                        note=note, extra={"floor": fl["latency"]}))
-        for concurrency in sizes.concurrency:
-            key = f"tput{concurrency}"
-            rows.append(Row(SECTION, f"[prototype] throughput, {concurrency} concurrent", pt[key], cc[key],
-                            "calls/s", better="higher", note=note, extra={"floor": fl[key]}))
+        rows.append(row(label, key, cc, "ccxt", 1.3, unit="calls/s", better="higher"))
+        rows.append(row(label, key, fl, "raw aiohttp", 0.8, unit="calls/s", better="higher",
+                        note="within 1.25x of the floor"))
     return rows

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import math
 import statistics
 import time
 from collections.abc import Callable
@@ -29,10 +28,10 @@ class Sizes:
     list_loops: int = 5
     repeats: int = 5
     parse_rounds: int = 15
-    seq_calls: int = 2_000
-    conc_calls: int = 6_000
+    seq_calls: int = 1_500
+    conc_calls: int = 4_000
     concurrency: tuple[int, ...] = (50, 500)
-    rounds: int = 3
+    rounds: int = 7
     warmup_calls: int = 200
     limiter_calls: int = 5_000
     limiter_rate: int = 400
@@ -67,10 +66,14 @@ class Row:
     limit: float | None = None
     note: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Set when both sides were measured in rounds: the median of the per-round ratios (see `paired_ratio`).
+    paired: float | None = None
 
     @property
     def ratio(self) -> float | None:
-        """ours / theirs, or None when there is nothing to compare with."""
+        """ours / theirs (or the median per-round ratio), None when there is nothing to compare with."""
+        if self.paired is not None:
+            return self.paired
         if self.theirs is None or self.theirs == 0:
             return None
         return self.ours / self.theirs
@@ -103,6 +106,12 @@ class Row:
         return data
 
 
+def paired_ratio(ours: list[float], theirs: list[float]) -> float:
+    """Median of ours[i] / theirs[i]: both measured back to back in round i, so a slow spell of the machine
+    weighs on both sides of each ratio (a best round of each side may come from different spells)."""
+    return statistics.median(a / b for a, b in zip(ours, theirs, strict=True))
+
+
 def freeze_setup_heap() -> None:
     """Move everything built so far (ccxt's markets and classes, our clients) out of the collector's reach.
 
@@ -126,23 +135,22 @@ def per_op_us(fn: Callable[[], object], loops: int, repeats: int) -> float:
     return statistics.median(samples)
 
 
-def interleaved_best_us(fns: dict[str, Callable[[], object]], loops: int, rounds: int) -> dict[str, float]:
-    """Best (lowest) mean microseconds per call of each `fn`, over `rounds` in which every `fn` takes a turn.
+def interleaved_rounds_us(fns: dict[str, Callable[[], object]], loops: int, rounds: int) -> dict[str, list[float]]:
+    """Mean microseconds per call of each `fn`, per round; in every round each `fn` takes its turn.
 
-    Taking turns spreads the machine's slow spells over every side of a comparison; the best round is the one
-    least disturbed, as in the call and stream sections.
+    Taking turns puts the machine's slow spells on every side of a comparison (`paired_ratio`).
     """
     for fn in fns.values():
         fn()
-    best = dict.fromkeys(fns, math.inf)
+    seen: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(rounds):
         for name, fn in fns.items():
             gc.collect()
             start = time.perf_counter_ns()
             for _ in range(loops):
                 fn()
-            best[name] = min(best[name], (time.perf_counter_ns() - start) / loops / 1000)
-    return best
+            seen[name].append((time.perf_counter_ns() - start) / loops / 1000)
+    return seen
 
 
 def rss_kib() -> int:

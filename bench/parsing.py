@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from statistics import median
 from typing import Any
 
 import httpx
@@ -34,7 +35,7 @@ from venuekit.core.errors import RequestInfo
 from venuekit.core.symbols import SymbolMap
 from venuekit.core.transport.response import RawResponse
 
-from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes, freeze_setup_heap, interleaved_best_us
+from .common import FAKE_KEY, FAKE_SECRET, Row, Sizes, freeze_setup_heap, interleaved_rounds_us, paired_ratio
 from .payloads import binance_body, binance_exchange_info, bingx_orders_body, check_roundtrip, gate_orders_body
 
 SECTION = "parse"
@@ -134,8 +135,8 @@ def _closing(exchanges: dict[str, Any]) -> Iterator[dict[str, Any]]:
         asyncio.run(close())
 
 
-def run(sizes: Sizes, *, prototype: bool = False) -> list[Row]:
-    """Floor, ccxt and venuekit take turns on each payload (best round of each; docs/performance.md)."""
+def run(sizes: Sizes) -> list[Row]:
+    """Floor, ccxt and venuekit take turns on each payload; ratios are medians of the per-round ratios."""
     info = asyncio.run(binance_exchange_info())
     rows: list[Row] = []
     with _closing(_ccxt_exchanges(info)) as exchanges:
@@ -148,19 +149,17 @@ def run(sizes: Sizes, *, prototype: bool = False) -> list[Row]:
                                   "typed models": case.raw}
             if case.unified is not None:
                 fns["typed + unified"] = case.unified
-            best = interleaved_best_us(fns, loops, sizes.parse_rounds)
-            floor, theirs = best["orjson"], best["ccxt"]
-            extra = {"bytes": len(case.body), "orjson_us": floor}
-            name = f"{case.name}: typed models"
-            rows.append(Row(SECTION, name, best["typed models"], theirs, "µs", limit=0.2,
-                            note=f"vs ccxt {case.ccxt_what}", extra=extra))
-            rows.append(Row(SECTION, name, best["typed models"], floor, "µs", against="orjson.loads", limit=5.0,
-                            extra=extra))
-            if "typed + unified" in best:
-                name = f"{case.name}: typed + unified (informational)"
-                rows.append(Row(SECTION, name, best["typed + unified"], theirs, "µs",
-                                note=f"shared Order/Position types vs ccxt {case.ccxt_what}", extra=extra))
-                rows.append(Row(SECTION, name, best["typed + unified"], floor, "µs", against="orjson.loads",
-                                extra=extra))
+            seen = interleaved_rounds_us(fns, loops, sizes.parse_rounds)
+            floor, theirs = seen["orjson"], seen["ccxt"]
+            extra = {"bytes": len(case.body), "rounds_us": seen}
+            for label, limits in (("typed models", (0.2, 5.0)), ("typed + unified", (None, None))):
+                if label not in seen:
+                    continue
+                ours = seen[label]
+                name = f"{case.name}: {label}" + ("" if limits[0] else " (informational)")
+                rows.append(Row(SECTION, name, median(ours), median(theirs), "µs", limit=limits[0],
+                                paired=paired_ratio(ours, theirs), note=f"vs ccxt {case.ccxt_what}", extra=extra))
+                rows.append(Row(SECTION, name, median(ours), median(floor), "µs", against="orjson.loads",
+                                limit=limits[1], paired=paired_ratio(ours, floor), extra=extra))
         gc.unfreeze()
     return rows
