@@ -181,6 +181,16 @@ class JsonDecoder(Generic[T]):
 
 
 _DECODERS: WeakKeyDictionary[TypeAdapter[Any], JsonDecoder[Any]] = WeakKeyDictionary()
+_BY_TYPE: dict[Any, JsonDecoder[Any]] = {}
+
+
+def decoder_for(response_type: Any) -> JsonDecoder[Any]:
+    """The process-wide decoder of a response type: its adapter and schema check are built once, not once per
+    client (a portfolio of 100 clients used to build 100 adapters per endpoint, ~0.5 ms each)."""
+    found = _BY_TYPE.get(response_type)
+    if found is None:
+        found = _BY_TYPE[response_type] = JsonDecoder(TypeAdapter(response_type))
+    return found
 
 
 def decoder(adapter: TypeAdapter[T]) -> JsonDecoder[T]:

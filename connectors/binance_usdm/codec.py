@@ -8,10 +8,10 @@ from typing import Any, Final, TypeVar
 
 import orjson
 from multidict import istr
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from venuekit.core.clock import local_ms
-from venuekit.core.codec import JsonDecoder
+from venuekit.core.codec import JsonDecoder, decoder_for
 from venuekit.core.endpoint import Endpoint
 from venuekit.core.errors import (
     BadResponse,
@@ -73,7 +73,7 @@ class BinanceCodec:
     def _decoder(self, endpoint: Endpoint[T]) -> JsonDecoder[T]:
         decoder = self._decoders.get(endpoint)
         if decoder is None:
-            decoder = self._decoders[endpoint] = JsonDecoder(TypeAdapter(endpoint.response))
+            decoder = self._decoders[endpoint] = decoder_for(endpoint.response)
         return decoder
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:

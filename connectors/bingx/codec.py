@@ -8,13 +8,14 @@ POST marginType) and `raw` (a file download: the bytes).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, TypeVar
 
 import orjson
-from pydantic import ConfigDict, TypeAdapter, ValidationError, create_model
+from pydantic import ConfigDict, ValidationError, create_model
 
 from venuekit.core.clock import local_ms
-from venuekit.core.codec import JsonDecoder
+from venuekit.core.codec import JsonDecoder, decoder_for
 from venuekit.core.endpoint import Endpoint
 from venuekit.core.errors import (
     AuthenticationError,
@@ -61,6 +62,15 @@ def _retry_after_s(headers: Mapping[str, str]) -> float | None:
         return None
 
 
+@cache
+def _envelope(data: Any) -> Any:
+    """`{code, msg, transferErrorMsg, data}` around a response type, one model per type in the process."""
+    return create_model(
+        "BingXEnvelope", __config__=ConfigDict(extra="ignore"), code=(Any, None), msg=(Any, None),
+        transferErrorMsg=(Any, None), data=(data, ...),
+    )
+
+
 class BingXCodec:
     """Stateless apart from one cached `JsonDecoder` per endpoint and shape."""
 
@@ -71,13 +81,8 @@ class BingXCodec:
         key = (id(endpoint), shape)
         decoder = self._decoders.get(key)
         if decoder is None:
-            target: Any = endpoint.response
-            if shape == "data":
-                target = create_model(
-                    "BingXEnvelope", __config__=ConfigDict(extra="ignore"), code=(Any, None), msg=(Any, None),
-                    transferErrorMsg=(Any, None), data=(endpoint.response, ...),
-                )
-            decoder = self._decoders[key] = JsonDecoder(TypeAdapter(target))
+            target = _envelope(endpoint.response) if shape == "data" else endpoint.response
+            decoder = self._decoders[key] = decoder_for(target)
         return decoder
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:

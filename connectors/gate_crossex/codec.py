@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
-from venuekit.core.codec import JsonDecoder
+from venuekit.core.codec import JsonDecoder, decoder_for
 from venuekit.core.endpoint import Endpoint
 from venuekit.core.errors import BadResponse, ExchangeUnavailable, RateLimited, RequestInfo, VenueError
 from venuekit.core.ratelimit.limiter import RateLimiter
@@ -56,7 +56,7 @@ class GateCodec:
         key: object = endpoint.name or id(endpoint.response)
         decoder = self._decoders.get(key)
         if decoder is None:
-            decoder = self._decoders[key] = JsonDecoder(TypeAdapter(endpoint.response))
+            decoder = self._decoders[key] = decoder_for(endpoint.response)
         return decoder
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:
