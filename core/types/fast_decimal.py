@@ -77,6 +77,8 @@ class _IntTable(dict[int, Decimal]):
 _TEXTS = _TextTable()
 _TEXTS_OR_BLANK = _TextTable({"": None})
 _INTS = _IntTable()
+#: JSON floats outside a codec's first read (an endpoint that sends numbers, after its scan found them exact).
+_FLOATS: dict[float, Decimal] = {}
 
 
 def json_float_decimal(value: float) -> Decimal:
@@ -98,8 +100,16 @@ def _float_guard(value: float, info: core_schema.ValidationInfo) -> Decimal:
     if info.mode == "json":
         if info.context is EXACT:
             raise InexactNumber
+        found = _FLOATS.get(value)
+        if found is not None:
+            return found
         if math.isfinite(value):
-            return json_float_decimal(value)
+            decimal = json_float_decimal(value)
+            if value:  # never 0.0: -0.0 is equal to it and reads "-0"
+                if len(_FLOATS) >= TABLE_SIZE:
+                    _FLOATS.clear()
+                _FLOATS[value] = decimal
+            return decimal
     raise PydanticCustomError("decimal_from_float", "left to pydantic's decimal validator")
 
 

@@ -208,3 +208,16 @@ def test_json_schema_is_unchanged() -> None:
 
 def test_table_values_are_finite() -> None:
     assert all(v is None or v.is_finite() for v in fd._TEXTS.values())
+
+
+def test_json_floats_read_twice_read_the_same_and_zeros_keep_their_sign() -> None:
+    """Outside a codec's first read a JSON float's `Decimal` is remembered; `0.0` and `-0.0` are equal as
+    floats but not as pydantic's Decimals (`0` / `-0`), so they are never remembered."""
+    fast, plain = PAIRS["Decimal"]
+    for literal in ("0.0", "-0.0", "0.0", "-0.0", "2.5", "2.5", "-2.5", "1e300", "1e300"):
+        body = f'{{"v": {literal}}}'
+
+        def read(adapter: TypeAdapter[Any], text: str = body) -> Any:
+            return adapter.validate_json(text)
+
+        assert _outcome(fast, read) == _outcome(plain, read)
