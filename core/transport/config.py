@@ -7,7 +7,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Timeouts:
-    """Seconds; order placement gets its own read timeout because its failure is the costly one."""
+    """Seconds; order placement gets its own read timeout because its failure is the costly one.
+
+    Under asyncio `read` / `order` bound the whole exchange, from the send to the last byte of the answer
+    (`connect` and `pool` only bound making the connection, which then counts as never sent); through an
+    httpx transport (trio, injected transports) `read` is httpx's wait between two reads.
+    """
 
     connect: float = 5.0
     read: float = 10.0
