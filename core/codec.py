@@ -151,6 +151,8 @@ class JsonDecoder(Generic[T]):
         return not self.build()._optimistic
 
     def __call__(self, data: bytes) -> T:
+        """`_decode`, with its first step repeated inline for the common case (a small body, validator built,
+        no fraction seen yet): the extra method call would be ~1 % of a small decode."""
         validator = self._validator
         if self._optimistic and validator is not None and len(data) < GC_PAUSE_BYTES:
             try:

@@ -68,19 +68,12 @@ class BinanceCodec:
 
     def __init__(self, *, now_ms: Callable[[], int] = local_ms) -> None:
         self._now = now_ms
-        self._decoders: dict[Endpoint[Any], JsonDecoder[Any]] = {}
-
-    def _decoder(self, endpoint: Endpoint[T]) -> JsonDecoder[T]:
-        decoder = self._decoders.get(endpoint)
-        if decoder is None:
-            decoder = self._decoders[endpoint] = decoder_for(endpoint.response)
-        return decoder
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:
         body = response.body
         if 200 <= response.status < 300 and not _negative_code(body):
             try:
-                decoder: JsonDecoder[T] = self._decoders.get(endpoint) or self._decoder(endpoint)
+                decoder: JsonDecoder[T] = decoder_for(endpoint.response)
                 return decoder(body)
             except (ValidationError, ValueError) as exc:
                 raise BadResponse(

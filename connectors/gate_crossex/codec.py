@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
-from venuekit.core.codec import JsonDecoder, decoder_for
+from venuekit.core.codec import decoder_for
 from venuekit.core.endpoint import Endpoint
 from venuekit.core.errors import BadResponse, ExchangeUnavailable, RateLimited, RequestInfo, VenueError
 from venuekit.core.ratelimit.limiter import RateLimiter
@@ -46,23 +46,16 @@ def _wall_ms() -> int:
 
 
 class GateCodec:
-    """One per client: caches a `JsonDecoder` per endpoint and maps labels to shared errors."""
+    """One per client: decodes through the process-wide `JsonDecoder` of each response type and maps labels to
+    shared errors."""
 
     def __init__(self, *, now_ms: Callable[[], int] = _wall_ms) -> None:
-        self._decoders: dict[object, JsonDecoder[Any]] = {}
         self._now = now_ms
-
-    def _decoder(self, endpoint: Endpoint[Any]) -> JsonDecoder[Any]:
-        key: object = endpoint.name or id(endpoint.response)
-        decoder = self._decoders.get(key)
-        if decoder is None:
-            decoder = self._decoders[key] = decoder_for(endpoint.response)
-        return decoder
 
     def decode(self, endpoint: Endpoint[T], response: RawResponse, request: RequestInfo) -> T:
         if not 200 <= response.status < 300:
             raise self.error(response, request)
-        decoder = self._decoder(endpoint)
+        decoder = decoder_for(endpoint.response)
         body = response.body
         try:
             if response.status in (202, 204) and not body.strip():

@@ -14,9 +14,6 @@ from .store import LimiterStore, MemoryStore, Reservation
 from .turns import Turns
 
 DEFAULT_GUARD_MS: Final = 50
-#: What a store answered: the block in force (until_ms, reason), else None and the wait in ms (0 = charged).
-_Answer = tuple[tuple[int, str] | None, int]
-_GRANTED: Final[_Answer] = (None, 0)
 _MAX_PLANS_BY_ID: Final = 256
 
 
@@ -123,8 +120,7 @@ class RateLimiter:
         With a plain `MemoryStore` and nobody in line for these counters, a request that fits now is
         charged synchronously: no await, so no other task can slip in between the check and the charge.
         """
-        cached = self._plans_by_id.get(id(costs))
-        plan = cached[1] if cached is not None and cached[0] is costs else self._plan(costs)
+        plan = self._plan(costs)
         items, block_keys = plan.items, plan.block_keys
         memory = self._memory
         if memory is not None and self._turns.idle(plan.keys) and memory.take_now(items, block_keys, self._now()):
@@ -148,33 +144,14 @@ class RateLimiter:
                     )
                 now = self._now()
                 self.waited_ms += now - start
-                await self._take(items, block_keys, deadline, now)
-                return
-            # `_take`'s first round, inline: no extra coroutine when nothing is blocked and there is room at once
-            block = await self._store.blocked(block_keys, now)
-            answer = (block, 0) if block is not None else (None, await self._store.reserve(items, now))
-            if answer != _GRANTED:
-                await self._take(items, block_keys, deadline, now, answer)
+            await self._take(items, block_keys, deadline, now)
         finally:
             self._turns.leave(turn)
 
-    async def _ask(self, items: list[Reservation], block_keys: list[str], now: int) -> _Answer:
-        """The store's answer at `now`: a block in force, else the wait until `items` fit (0: charged)."""
-        block = await self._store.blocked(block_keys, now)
-        if block is not None or not items:
-            return block, 0
-        return None, await self._store.reserve(items, now)
-
-    async def _take(
-        self, items: list[Reservation], block_keys: list[str], deadline: int, now: int, answer: _Answer | None = None
-    ) -> None:
-        """Wait out blocks and quota room, asking the store; `now` is the time of the first attempt, whose
-        `answer` the caller may have asked for already."""
+    async def _take(self, items: list[Reservation], block_keys: list[str], deadline: int, now: int) -> None:
+        """Wait out blocks and quota room, asking the store; `now` is the time of the first attempt."""
         while True:
-            if answer is None:
-                answer = await self._ask(items, block_keys, now)
-            block, wait = answer
-            answer = None
+            block = await self._store.blocked(block_keys, now)
             if block is not None:
                 until, reason = block
                 if until > deadline:
@@ -187,6 +164,9 @@ class RateLimiter:
                 await self._sleep(until - now)
                 now = self._now()
                 continue
+            if not items:
+                return
+            wait = await self._store.reserve(items, now)
             if wait == 0:
                 return
             if now + wait > deadline:
@@ -216,23 +196,18 @@ class RateLimiter:
         """`observe_usage` for several quotas of one response in one call (synchronous on a plain `MemoryStore`)."""
         now = self._now()
         memory = self._memory
-        keys = self._keys
-        for name, used in reports.items():
-            found = keys.get(name)
-            if found is None or found[0] is not self.quotas.get(name):
-                found = self._quota_key(name)
-                if found is None:
-                    continue
-            quota, key = found
+        for quota, used in reports.items():
+            q = self.quotas.get(quota)
+            if q is None:
+                continue
+            key = self._quota_key(q)
             if memory is not None:
-                memory.observe_now(key, quota.window_ms, used, now)
+                memory.observe_now(key, q.window_ms, used, now)
             else:
-                await self._store.observe(key, quota.window_ms, used, now)
+                await self._store.observe(key, q.window_ms, used, now)
 
-    def _quota_key(self, name: str) -> tuple[Quota, str] | None:
-        """The quota named `name` and its counter key, remembered (None when this limiter has no such quota)."""
-        quota = self.quotas.get(name)
-        if quota is None:
-            return None
-        found = self._keys[name] = (quota, self.key(quota))
-        return found
+    def _quota_key(self, quota: Quota) -> str:
+        cached = self._keys.get(quota.name)
+        if cached is None or cached[0] is not quota:
+            cached = self._keys[quota.name] = (quota, self.key(quota))
+        return cached[1]

@@ -10,7 +10,7 @@ from venuekit.core.errors import InvalidRequest
 from venuekit.core.validation import require_positive
 
 from ..enums import TIF, NewOrderRespType, OrderSide, OrderType, PositionSide, WorkingType
-from ._common import CLIENT_ORDER_ID_RE, SYMBOL_RE, check_client_id, check_symbol
+from ._common import check_client_id, check_symbol
 
 #: Mandatory wire parameters per order type.
 _NEEDS: Final[dict[OrderType, tuple[str, ...]]] = {
@@ -22,7 +22,6 @@ _NEEDS: Final[dict[OrderType, tuple[str, ...]]] = {
     OrderType.TAKE_PROFIT_MARKET: ("stopPrice",),
     OrderType.TRAILING_STOP_MARKET: ("callbackRate",),
 }
-_POSITIVE: Final = ("quantity", "price", "stopPrice", "activationPrice")
 MIN_CALLBACK_RATE: Final = Decimal("0.1")
 MAX_CALLBACK_RATE: Final = Decimal(5)
 
@@ -115,20 +114,13 @@ def order_params(
 
 
 def check_order_params(params: OrderParams, *, max_callback_rate: Decimal = MAX_CALLBACK_RATE) -> None:
-    """The documented per-type mandatory parameters and exclusions, before the wire (errors name wire fields).
-
-    The checks that pass are inlined (this runs on every order); a failing one goes to the helper that words it.
-    """
-    symbol = params["symbol"]
-    if SYMBOL_RE.fullmatch(symbol) is None:
-        check_symbol(symbol)
-    client_id = params.get("newClientOrderId")
-    if client_id is not None and CLIENT_ORDER_ID_RE.fullmatch(client_id) is None:
-        check_client_id(client_id)
-    for name in _POSITIVE:
-        value = params.get(name)
-        if value is not None and not (value.is_finite() and value > 0):  # type: ignore[attr-defined, operator]
-            require_positive(name, value)  # type: ignore[arg-type]
+    """The documented per-type mandatory parameters and exclusions, before the wire (errors name wire fields)."""
+    check_symbol(params["symbol"])
+    check_client_id(params.get("newClientOrderId"))
+    require_positive("quantity", params.get("quantity"))
+    require_positive("price", params.get("price"))
+    require_positive("stopPrice", params.get("stopPrice"))
+    require_positive("activationPrice", params.get("activationPrice"))
     kind = params["type"]
     needs = _NEEDS.get(kind)
     if needs is None:

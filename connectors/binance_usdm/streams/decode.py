@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from pydantic import TypeAdapter
-
-from venuekit.core.codec import JsonDecoder, dumps, loads
+from venuekit.core.codec import JsonDecoder, decoder_for, dumps, loads
 
 from .models import (
     MarketEvent,
@@ -43,9 +41,7 @@ _MODELS: Final[dict[str, type[Any]]] = {
     "aggTrade": WsAggTrade,
     "depthUpdate": WsDepthUpdate,
 }
-_DECODERS: Final[dict[str, JsonDecoder[Any]]] = {
-    name: JsonDecoder(TypeAdapter(model)) for name, model in _MODELS.items()
-}
+_DECODERS: Final[dict[str, JsonDecoder[Any]]] = {name: decoder_for(model) for name, model in _MODELS.items()}
 _BY_NAME: Final[dict[bytes, JsonDecoder[Any]]] = {name.encode(): decoder for name, decoder in _DECODERS.items()}
 _EVENT_KEY: Final = b'"e":"'
 _COMBINED_PREFIX: Final = b'{"stream":'

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 import orjson
-from pydantic import TypeAdapter
 
-from venuekit.core.codec import JsonDecoder
+from venuekit.core.codec import JsonDecoder, decoder_for
 
 from .models import (
     BookTickerFrame,
@@ -38,24 +37,20 @@ _DATA_TYPE = re.compile(rb'"dataType"\s*:\s*"([^"]+)"')
 _EVENT = re.compile(rb'"e"\s*:\s*"([A-Za-z_]+)"')
 _NO_DATA = re.compile(rb'"data"\s*:\s*null')
 
-def _decoder(model: type[Any]) -> JsonDecoder[Any]:
-    return JsonDecoder(TypeAdapter(model))
-
-
 _USER: Final[dict[str, JsonDecoder[Any]]] = {
-    "ORDER_TRADE_UPDATE": _decoder(WsOrderTradeUpdate),
-    "ACCOUNT_UPDATE": _decoder(WsAccountUpdate),
-    "ACCOUNT_CONFIG_UPDATE": _decoder(WsAccountConfigUpdate),
-    "listenKeyExpired": _decoder(WsListenKeyExpired),
+    "ORDER_TRADE_UPDATE": decoder_for(WsOrderTradeUpdate),
+    "ACCOUNT_UPDATE": decoder_for(WsAccountUpdate),
+    "ACCOUNT_CONFIG_UPDATE": decoder_for(WsAccountConfigUpdate),
+    "listenKeyExpired": decoder_for(WsListenKeyExpired),
 }
 _MARKET: Final[tuple[tuple[str, JsonDecoder[Any]], ...]] = (
-    ("@markPrice", _decoder(MarkPriceFrame)),
-    ("@bookTicker", _decoder(BookTickerFrame)),
-    ("@trade", _decoder(TradeFrame)),
-    ("@incrDepth", _decoder(IncrDepthFrame)),
-    ("@depth", _decoder(DepthFrame)),
+    ("@markPrice", decoder_for(MarkPriceFrame)),
+    ("@bookTicker", decoder_for(BookTickerFrame)),
+    ("@trade", decoder_for(TradeFrame)),
+    ("@incrDepth", decoder_for(IncrDepthFrame)),
+    ("@depth", decoder_for(DepthFrame)),
 )
-_REPLY: Final = _decoder(WsReply)
+_REPLY: Final = decoder_for(WsReply)
 
 
 def _build(decoders: list[JsonDecoder[Any]]) -> None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from pydantic import TypeAdapter
-
-from venuekit.core.codec import JsonDecoder
+from venuekit.core.codec import JsonDecoder, decoder_for
 
 from .models import (
     Control,
@@ -47,12 +45,10 @@ _PUSHES: Final[dict[str, type[Any]]] = {
     "trade": WsTradePublic,
     "order_book_update": WsBookUpdatePush,
 }
-_DECODERS: Final[dict[str, JsonDecoder[Any]]] = {
-    name: JsonDecoder(TypeAdapter(model)) for name, model in _PUSHES.items()
-}
-_ERROR_DECODER: Final = JsonDecoder(TypeAdapter(WsError))
-_LOGIN_DECODER: Final = JsonDecoder(TypeAdapter(WsLogin))
-_ACK_DECODER: Final = JsonDecoder(TypeAdapter(WsAck))
+_DECODERS: Final[dict[str, JsonDecoder[Any]]] = {name: decoder_for(model) for name, model in _PUSHES.items()}
+_ERROR_DECODER: Final = decoder_for(WsError)
+_LOGIN_DECODER: Final = decoder_for(WsLogin)
+_ACK_DECODER: Final = decoder_for(WsAck)
 
 
 def warm(channels: tuple[str, ...]) -> None:
