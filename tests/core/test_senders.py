@@ -111,6 +111,13 @@ async def answer_ok(request: bytes, writer: asyncio.StreamWriter) -> None:
     await writer.drain()
 
 
+async def placing_fails(client: RestClient) -> NetworkError:
+    """The `NetworkError` (a `RequestTimeout` included) that placing `PLACE` through `client` raises."""
+    with pytest.raises(NetworkError) as info:
+        await client.call(PLACE)
+    return info.value
+
+
 async def test_default_sender_under_asyncio_is_aiohttp_and_reads_headers(serve: Any) -> None:
     url = await serve(answer_ok)
     client = rest((url,))
@@ -136,10 +143,9 @@ async def test_connect_refused_is_not_sent_and_moves_to_the_fallback_host(serve:
 async def test_every_host_refused_means_not_sent() -> None:
     client = rest((closed_port(), closed_port()))
     try:
-        with pytest.raises(NetworkError) as info:
-            await client.call(PLACE)
-        assert info.value.request_sent is False
-        assert type(info.value.__cause__).__name__ == "ClientConnectorError"
+        error = await placing_fails(client)
+        assert error.request_sent is False
+        assert type(error.__cause__).__name__ == "ClientConnectorError"
     finally:
         await client.aclose()
 
@@ -153,9 +159,8 @@ async def test_read_timeout_is_sent_and_uses_the_order_timeout(serve: Any) -> No
     url = await serve(slow)
     client = rest((url, closed_port()), timeouts=Timeouts(read=2.0, order=0.15))
     try:
-        with pytest.raises(RequestTimeout) as info:
-            await client.call(PLACE)
-        assert info.value.request_sent is True
+        error = await placing_fails(client)
+        assert isinstance(error, RequestTimeout) and error.request_sent is True
         assert client.base_url == url, "a timeout after sending never moves to another host"
         assert await client.call(GET_THING) == b'{"ok":true}', "GET uses the longer read timeout"
     finally:
@@ -174,9 +179,8 @@ async def test_the_whole_answer_must_arrive_within_the_read_timeout(serve: Any) 
 
     client = rest((await serve(trickle),), timeouts=Timeouts(order=0.25))
     try:
-        with pytest.raises(RequestTimeout) as info:
-            await client.call(PLACE)
-        assert info.value.request_sent is True
+        error = await placing_fails(client)
+        assert isinstance(error, RequestTimeout) and error.request_sent is True
     finally:
         await client.aclose()
 
@@ -206,10 +210,8 @@ async def test_server_closing_mid_body_is_sent(serve: Any) -> None:
 
     client = rest((await serve(cut),))
     try:
-        with pytest.raises(NetworkError) as info:
-            await client.call(PLACE)
-        assert info.value.request_sent is True
-        assert not isinstance(info.value, RequestTimeout)
+        error = await placing_fails(client)
+        assert error.request_sent is True and not isinstance(error, RequestTimeout)
     finally:
         await client.aclose()
 
@@ -220,9 +222,8 @@ async def test_server_closing_before_answering_is_sent(serve: Any) -> None:
 
     client = rest((await serve(drop), closed_port()))
     try:
-        with pytest.raises(NetworkError) as info:
-            await client.call(PLACE)
-        assert info.value.request_sent is True
+        error = await placing_fails(client)
+        assert error.request_sent is True
     finally:
         await client.aclose()
 
